@@ -1,0 +1,152 @@
+"""The pipeline: read -> extract -> model -> index -> render -> write.
+
+`build()` is what both the command line and the MkDocs hook call.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from . import export
+from .config import BuildConfig
+from .extract import Knowledge, extract_article
+from .extract.taxonomy import TaxonomyError
+from .index import KnowledgeBase, unique_slugs
+from .model import Article, Problem
+from .read import read_folder
+from .render import Renderer
+from .write import WriteResult, write_tree
+
+# Generated pages that hand-written pages link to; the rest is linked from these.
+HOME_SNIPPET = ".snippets/beranda.md"
+
+
+class BuildError(Exception):
+    """Nothing sensible can be built (missing seeds folder, bad taxonomy, unwritable docs)."""
+
+
+@dataclass
+class BuildReport:
+    seeds_dir: str
+    built: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    duplicates: dict[str, list[str]] = field(default_factory=dict)  # kept id -> dropped ids
+    off_topic: list[str] = field(default_factory=list)
+    no_region: list[str] = field(default_factory=list)
+    no_date: list[str] = field(default_factory=list)
+    write: WriteResult | None = None
+
+    @property
+    def skipped(self) -> list[Problem]:
+        return [p for p in self.problems if p.level == "skipped"]
+
+    def as_dict(self) -> dict:
+        return {
+            "articles_built": len(self.built),
+            "skipped": [{"file": p.file, "reason": p.message} for p in self.skipped],
+            "warnings": [{"file": p.file, "line": p.line, "message": p.message} for p in self.problems if p.level == "warning"],
+            "notes": [{"file": p.file, "line": p.line, "message": p.message} for p in self.problems if p.level == "info"],
+            "duplicates": self.duplicates,
+            "off_topic": self.off_topic,
+            "no_region": self.no_region,
+            "no_date": self.no_date,
+        }
+
+    def lines(self) -> list[str]:
+        out = [f"{len(self.built)} articles built from {self.seeds_dir}"]
+        if self.write is not None:
+            out[0] += f" ({len(self.write.written)} files written, {self.write.unchanged} unchanged, {len(self.write.removed)} removed)"
+        for p in sorted(self.problems, key=lambda p: (p.file, p.line or 0)):
+            out.append(f"  {p.level}: {p.describe()}")
+        for kept, dropped in self.duplicates.items():
+            out.append(f"  duplicate: {', '.join(dropped)} repeat {kept} (one page built)")
+        if self.off_topic:
+            out.append(f"  off-topic (stunting only in passing): {', '.join(self.off_topic)}")
+        if self.write and self.write.refused:
+            out.append(f"  not overwritten (hand-written files): {', '.join(self.write.refused)}")
+        return out
+
+
+def build(config: BuildConfig) -> BuildReport:
+    if not config.seeds.is_dir():
+        raise BuildError(f"{config.seeds}: seeds folder not found")
+    try:
+        kb_data = Knowledge.load(config.data, config.taxonomy)
+    except TaxonomyError as exc:
+        raise BuildError(str(exc)) from exc
+    report = BuildReport(seeds_dir=str(config.seeds))
+    folder = read_folder(config.seeds)
+    report.problems.extend(folder.problems)
+    slugs = unique_slugs([s.id for s in folder.seeds])
+    articles: list[Article] = []
+    for seed in folder.seeds:
+        article, problems = extract_article(seed, kb_data, slugs[seed.id])
+        articles.append(article)
+        report.problems.extend(problems)
+    articles, report.duplicates = merge_duplicates(articles)
+    report.built = [a.id for a in articles]
+    report.off_topic = [a.id for a in articles if not a.relevant]
+    report.no_region = [a.id for a in articles if not a.provinces]
+    report.no_date = [a.id for a in articles if a.date is None]
+    kb = KnowledgeBase.build(articles, kb_data.taxonomy, kb_data.gazetteer)
+    renderer = Renderer(kb, config.site)
+    pages = renderer.pages()
+    pages["kurasi/index.md"] = renderer.page("curator.md.j2", "kurasi/index.md", {"title": "Catatan kurasi"}, report=report)
+    pages["data/index.md"] = renderer.page("data_index.md.j2", "data/index.md", {"title": "Data"})
+    pages[HOME_SNIPPET] = renderer.snippet("home.md.j2", "index.md", report=report)
+    files = {path: text.encode("utf-8") for path, text in pages.items()}
+    files["data/articles.json"] = export.articles_json(articles)
+    files["data/articles.csv"] = export.articles_csv(articles)
+    files["data/figures.csv"] = export.figures_csv(articles)
+    files["data/build-report.json"] = (json.dumps(report.as_dict(), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    try:
+        report.write = write_tree(config.docs, files)
+    except OSError as exc:
+        raise BuildError(f"{config.docs}: cannot write the docs folder ({exc.strerror or exc})") from exc
+    return report
+
+
+def merge_duplicates(articles: list[Article]) -> tuple[list[Article], dict[str, list[str]]]:
+    """Same or nearly same text (a release run by two outlets): keep the first by id."""
+    ordered = sorted(articles, key=lambda a: a.id)
+    shingles = {a.id: _shingles(a) for a in ordered}
+    by_hash: dict[int, list[str]] = {}
+    dropped: dict[str, str] = {}
+    for a in ordered:
+        sig = sorted(shingles[a.id])[:4]
+        candidates = {other for h in sig for other in by_hash.get(h, [])}
+        for other in sorted(candidates):
+            if other in dropped:
+                continue
+            if _jaccard(shingles[a.id], shingles[other]) >= 0.7:
+                dropped[a.id] = other
+                break
+        else:
+            for h in sig:
+                by_hash.setdefault(h, []).append(a.id)
+    groups: dict[str, list[str]] = {}
+    for d, kept in dropped.items():
+        groups.setdefault(kept, []).append(d)
+    by_id = {a.id: a for a in ordered}
+    out = []
+    for a in ordered:
+        if a.id in dropped:
+            continue
+        if a.id in groups:
+            outlets = [by_id[d].outlet for d in groups[a.id] if by_id[d].outlet and by_id[d].outlet != a.outlet]
+            a = replace(a, duplicates=tuple(groups[a.id]), duplicate_outlets=tuple(dict.fromkeys(outlets)))
+        out.append(a)
+    return out, groups
+
+
+def _shingles(a: Article) -> set[int]:
+    words = re.findall(r"\w+", " ".join(a.paragraphs).lower())
+    grams = {" ".join(words[i:i + 5]) for i in range(max(len(words) - 4, 1))}
+    return {int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest(), "big") for g in grams}
+
+
+def _jaccard(x: set[int], y: set[int]) -> float:
+    return len(x & y) / len(x | y) if x or y else 0.0

@@ -1,0 +1,95 @@
+"""The data export: data/articles.json, data/articles.csv, data/figures.csv.
+
+The contract is ../shared/spec/export.md (schema_version 1): fields are only
+added, never renamed. Output is deterministic: sorted by id, no timestamps.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from .model import Article, Evidence, Figure
+
+SCHEMA_VERSION = 1
+
+
+def _evidence(ev: Evidence | None) -> str | None:
+    return ev.sentence if ev else None
+
+
+def _figure(f: Figure) -> dict:
+    return {"kind": f.kind, "value": f.value, "unit": f.unit, "year": f.year, "subject": f.subject,
+            "text": f.text, "sentence": _evidence(f.evidence)}
+
+
+def article_record(a: Article) -> dict:
+    return {
+        "id": a.id,
+        "title": a.title,
+        "date": a.date.isoformat() if a.date else None,
+        "outlet": a.outlet,
+        "dateline": a.dateline,
+        "url": a.url,
+        "provinces": [{"code": t.region.code, "name": t.region.name} for t in a.provinces],
+        "regencies": [{"code": t.region.code, "name": t.region.name} for t in a.regencies],
+        "programmes": [t.id for t in a.programmes],
+        "actor_types": [t.id for t in a.actor_types],
+        "actors": [{"name": x.name, "type": x.type} for x in a.actors],
+        "target_groups": [t.id for t in a.target_groups],
+        "relevant": a.relevant,
+        "relevance_note": a.relevance_note,
+        "figures": [_figure(f) for f in a.figures],
+        "page": a.page,
+        "source_file": a.file,
+        "curated": list(a.curated),
+        "duplicates": list(a.duplicates),
+        "evidence": {
+            "date": _evidence(a.date_evidence),
+            "provinces": {t.region.code: _evidence(t.evidence) for t in a.provinces},
+            "regencies": {t.region.code: _evidence(t.evidence) for t in a.regencies},
+            "programmes": {t.id: _evidence(t.evidence) for t in a.programmes},
+            "actor_types": {t.id: _evidence(t.evidence) for t in a.actor_types},
+            "actors": {x.name: _evidence(x.evidence) for x in a.actors},
+            "target_groups": {t.id: _evidence(t.evidence) for t in a.target_groups},
+        },
+    }
+
+
+def articles_json(articles: list[Article]) -> bytes:
+    doc = {"schema_version": SCHEMA_VERSION, "articles": [article_record(a) for a in sorted(articles, key=lambda a: a.id)]}
+    return (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def _csv(header: list[str], rows: list[list]) -> bytes:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(header)
+    w.writerows(rows)
+    # A BOM lets spreadsheet programs on Windows read the UTF-8 correctly.
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+def articles_csv(articles: list[Article]) -> bytes:
+    header = ["id", "title", "date", "outlet", "dateline", "province_codes", "provinces", "regency_codes", "regencies",
+              "programmes", "actor_types", "actors", "target_groups", "relevant", "page"]
+    rows = [[
+        a.id, a.title, a.date.isoformat() if a.date else "", a.outlet or "", a.dateline or "",
+        "; ".join(t.region.code for t in a.provinces), "; ".join(t.region.name for t in a.provinces),
+        "; ".join(t.region.code for t in a.regencies), "; ".join(t.region.name for t in a.regencies),
+        "; ".join(t.id for t in a.programmes), "; ".join(t.id for t in a.actor_types),
+        "; ".join(x.name for x in a.actors), "; ".join(t.id for t in a.target_groups),
+        "true" if a.relevant else "false", a.page,
+    ] for a in sorted(articles, key=lambda a: a.id)]
+    return _csv(header, rows)
+
+
+def figures_csv(articles: list[Article]) -> bytes:
+    header = ["article_id", "kind", "value", "unit", "year", "subject", "text", "province_codes", "regency_codes", "sentence", "page"]
+    rows = []
+    for a in sorted(articles, key=lambda a: a.id):
+        for f in a.figures:
+            rows.append([a.id, f.kind, f.value, f.unit, f.year or "", f.subject, f.text,
+                         "; ".join(t.region.code for t in a.provinces), "; ".join(t.region.code for t in a.regencies),
+                         _evidence(f.evidence) or "", a.page])
+    return _csv(header, rows)

@@ -1,0 +1,141 @@
+"""Curator overrides from a seed's front matter.
+
+Overrides win over extraction and are recorded as curated. A front matter that
+names something the knowledge base does not know (a region code, a programme
+id) is rejected whole, so that a typo never publishes half-corrected tags; the
+report names the file, the line and the value.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING, Any
+
+from ..model import Actor, Evidence, Problem, RegionTag, Seed, Tag
+
+if TYPE_CHECKING:
+    from . import Knowledge
+
+CURATED = Evidence("Ditetapkan oleh kurator di front matter.", "")
+_TEXT_FIELDS = ("title", "outlet", "dateline", "url")
+_TAXONOMY_FIELDS = ("programmes", "actor_types", "target_groups")
+KNOWN_FIELDS = set(_TEXT_FIELDS) | set(_TAXONOMY_FIELDS) | {"date", "provinces", "regencies", "actors", "relevant"}
+
+
+def validate(seed: Seed, kb: "Knowledge") -> tuple[dict | None, list[Problem]]:
+    problems: list[Problem] = []
+    clean: dict[str, Any] = {}
+
+    def bad(field: str, value: Any, why: str) -> None:
+        problems.append(Problem(seed.file, f"front matter: {field}: {why}; built without overrides", line=_line_of(seed, field, value)))
+
+    for field, value in seed.overrides.items():
+        if field not in KNOWN_FIELDS:
+            problems.append(Problem(seed.file, f"front matter: unknown field '{field}' ignored", line=_line_of(seed, field, None), level="info"))
+            continue
+        if field in _TEXT_FIELDS:
+            if value is not None and not isinstance(value, (str, int, float)):
+                bad(field, None, "must be text")
+            else:
+                clean[field] = None if value is None else str(value)
+        elif field == "date":
+            parsed = _date(value)
+            if value is not None and parsed is None:
+                bad(field, value, f"'{value}' is not a date (YYYY-MM-DD)")
+            else:
+                clean[field] = parsed
+        elif field == "relevant":
+            if not isinstance(value, bool):
+                bad(field, value, "must be true or false")
+            else:
+                clean[field] = value
+        elif field in ("provinces", "regencies"):
+            codes = [str(v) for v in _as_list(value)]
+            want_province = field == "provinces"
+            for code in codes:
+                r = kb.gazetteer.regions.get(code)
+                if r is None or r.is_province != want_province:
+                    bad(field, code, f"unknown {'province' if want_province else 'kabupaten/kota'} code '{code}'")
+            clean[field] = codes
+        elif field in _TAXONOMY_FIELDS:
+            ids = [str(v) for v in _as_list(value)]
+            known = kb.taxonomy.ids(field)
+            for i in ids:
+                if i not in known:
+                    bad(field, i, f"unknown id '{i}'")
+            clean[field] = ids
+        elif field == "actors":
+            actors = []
+            for item in _as_list(value):
+                if isinstance(item, dict) and item.get("name"):
+                    t = str(item.get("type", ""))
+                    if t not in kb.taxonomy.ids("actor_types"):
+                        bad(field, t, f"unknown actor type '{t}'")
+                    actors.append((str(item["name"]), t))
+                else:
+                    bad(field, item, "each actor needs a name and a type")
+            clean[field] = actors
+    if any(p.level == "warning" for p in problems):
+        return None, problems
+    return clean, problems
+
+
+def apply(values: dict, checked: dict, kb: "Knowledge") -> tuple[dict, tuple[str, ...]]:
+    out = dict(values)
+    gaz = kb.gazetteer
+    for field, value in checked.items():
+        if field in _TEXT_FIELDS or field == "relevant":
+            out[field] = value
+        elif field == "date":
+            out["date"], out["date_evidence"] = value, CURATED
+        elif field == "regencies":
+            out["regencies"] = tuple(RegionTag(gaz.regions[c], CURATED, True) for c in sorted(set(value)))
+        elif field == "provinces":
+            out["provinces"] = tuple(RegionTag(gaz.regions[c], CURATED, True) for c in sorted(set(value)))
+        elif field in _TAXONOMY_FIELDS:
+            out[field] = tuple(Tag(i, CURATED, True) for i in dict.fromkeys(value))
+        elif field == "actors":
+            out["actors"] = tuple(sorted((Actor(n, t, CURATED, True) for n, t in value), key=lambda a: (a.type, a.name)))
+    if "regencies" in checked and "provinces" not in checked:
+        # A regency implies its province.
+        codes = sorted({r.region.province_code for r in out["regencies"]} | {p.region.code for p in values["provinces"]})
+        out["provinces"] = tuple(RegionTag(gaz.regions[c], CURATED, True) for c in codes)
+    if "actors" in checked and "actor_types" not in checked:
+        out["actor_types"] = tuple(Tag(t, CURATED, True) for t in sorted({a.type for a in out["actors"]}))
+    if "relevant" in checked:
+        out["relevance_note"] = "ditetapkan oleh kurator"
+    return out, tuple(sorted(checked))
+
+
+def _as_list(value: Any) -> list:
+    if value is None:
+        return []
+    return list(value) if isinstance(value, (list, tuple)) else [value]
+
+
+def _date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def _line_of(seed: Seed, field: str, value: Any) -> int | None:
+    """1-based line in the seed file where `field` (and `value`, if given) is written."""
+    lines = seed.front_matter.split("\n")
+    start = None
+    for i, ln in enumerate(lines):
+        if re.match(rf"\s*{re.escape(field)}\s*:", ln):
+            start = i
+            if value is None or str(value) in ln:
+                return i + 1
+            continue
+        if start is not None and value is not None and str(value) in ln:
+            return i + 1
+    return start + 1 if start is not None else None

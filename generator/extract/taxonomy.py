@@ -1,0 +1,132 @@
+"""Programme types, target groups and relevance, driven by `data/taxonomy.yml`.
+
+A tag is given for the first sentence that justifies it: a strong cue anywhere
+in a relevant article, or a weak cue in a sentence that also speaks of the
+stunting effort. Adding a programme type is a change to the YAML file only.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from ..model import Evidence, Tag
+
+
+class TaxonomyError(ValueError):
+    """The taxonomy file cannot be used; the build cannot go on without it."""
+
+
+@dataclass(frozen=True)
+class Term:
+    """One taxonomy value (a programme type, actor type or target group)."""
+
+    id: str
+    label: str
+    definition: str
+    cues: tuple[re.Pattern, ...] = ()
+    weak_cues: tuple[re.Pattern, ...] = ()
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    programmes: tuple[Term, ...]
+    actor_types: tuple[Term, ...]
+    target_groups: tuple[Term, ...]
+    effort_context: re.Pattern
+    topic_terms: re.Pattern
+
+    @classmethod
+    def load(cls, path: Path) -> "Taxonomy":
+        try:
+            with open(path, encoding="utf-8") as fh:
+                raw = yaml.safe_load(fh)
+            return cls(
+                programmes=tuple(_term(t) for t in raw["programmes"]),
+                actor_types=tuple(_term(t) for t in raw["actor_types"]),
+                target_groups=tuple(_term(t) for t in raw["target_groups"]),
+                effort_context=_alternation(raw["effort_context"]),
+                topic_terms=_alternation(raw["topic_terms"]),
+            )
+        except (OSError, yaml.YAMLError, KeyError, TypeError, re.error) as exc:
+            raise TaxonomyError(f"{path}: invalid taxonomy file ({exc.__class__.__name__}: {exc})") from exc
+
+    def ids(self, field: str) -> set[str]:
+        return {t.id for t in getattr(self, field)}
+
+    def label(self, field: str, term_id: str) -> str:
+        for t in getattr(self, field):
+            if t.id == term_id:
+                return t.label
+        return term_id
+
+
+def _cue(pattern: str) -> re.Pattern:
+    # Upper-case acronyms (PMT, TPK, KEK) must not match ordinary words (tpk, kek).
+    flags = 0 if re.fullmatch(r"[A-Z0-9-]+(\?)?[A-Z-]*", pattern) else re.I
+    return re.compile(r"(?<!\w)(?:" + pattern + r")(?!\w)", flags)
+
+
+def _alternation(words: list[str]) -> re.Pattern:
+    return re.compile(r"(?<!\w)(?:" + "|".join(words) + r")", re.I)
+
+
+def _term(raw: dict) -> Term:
+    return Term(
+        id=str(raw["id"]),
+        label=str(raw["label"]),
+        definition=str(raw.get("definition", "")),
+        cues=tuple(_cue(c) for c in raw.get("cues") or ()),
+        weak_cues=tuple(_cue(c) for c in raw.get("weak_cues") or ()),
+    )
+
+
+def tag_terms(terms: tuple[Term, ...], sentences: list[str], context: re.Pattern) -> list[Tag]:
+    tags: list[Tag] = []
+    for term in terms:
+        ev = _first_evidence(term, sentences, context)
+        if ev is not None:
+            tags.append(Tag(term.id, ev))
+    return tags
+
+
+def _first_evidence(term: Term, sentences: list[str], context: re.Pattern) -> Evidence | None:
+    weak: Evidence | None = None
+    for s in sentences:
+        for rx in term.cues:
+            m = rx.search(s)
+            if m:
+                return Evidence(s, m.group(0))
+        if weak is None and term.weak_cues and context.search(s):
+            for rx in term.weak_cues:
+                m = rx.search(s)
+                if m:
+                    weak = Evidence(s, m.group(0))
+                    break
+    return weak
+
+
+@dataclass(frozen=True)
+class Relevance:
+    relevant: bool
+    note: str
+
+
+def relevance(taxonomy: Taxonomy, title: str, sentences: list[str], programmes: list[Tag]) -> Relevance:
+    """An article is about a stunting effort when stunting is its subject, not a passing word.
+
+    Signals: how many sentences name the topic, whether the title or lead does,
+    and whether any programme was found.
+    """
+    hits = [s for s in sentences if taxonomy.topic_terms.search(s)]
+    in_head = bool(taxonomy.topic_terms.search(title)) or bool(sentences and taxonomy.topic_terms.search(" ".join(sentences[:2])))
+    share = len(hits) / max(len(sentences), 1)
+    if not hits:
+        return Relevance(False, "tidak menyebut stunting")
+    if in_head and programmes:
+        return Relevance(True, "stunting disebut di judul atau teras berita")
+    if len(hits) >= 3 and share >= 0.2 and programmes:
+        return Relevance(True, f"stunting disebut dalam {len(hits)} dari {len(sentences)} kalimat")
+    return Relevance(False, f"stunting hanya disebut sambil lalu ({len(hits)} dari {len(sentences)} kalimat)")

@@ -1,0 +1,212 @@
+"""Article text: scraper clean-up, dateline and outlet, headline, sentences.
+
+Pure functions from text to values. Outlet signatures live in
+`data/outlets.yml` so that a curator can teach the generator a new outlet.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Evidence
+
+# Lines that are page furniture, not article text.
+_JUNK_LINE = re.compile(
+    r"^\s*(SCROLL TO CONTINUE WITH CONTENT|ADVERTISEMENT|Advertisement|\[Gambas:[^\]]*\]|"
+    r"(Baca|Simak|Lihat|Tonton)( [Jj]uga)?\s*:.*|BACA JUGA\s*:?.*|Sponsored|Iklan)\s*$"
+)
+# Everything after these lines belongs to the web page, not to the article.
+_TAIL_MARKERS = re.compile(r"^\s*(Discussion about this post|Komentar|Tags?\s*:|Editor\s*:|Pewarta\s*:|Copyright ©)", re.I)
+
+_DASH = r"(?:\s+(?:-{1,3}|–|—)\s*|\s*(?:–|—|-{2,3})\s+)"
+_LEAD_SEGMENT = re.compile(r"^\s*([^\n–—.!?\"“]{2,45}?(?:\.[A-Za-z]{2,4}){0,3}(?:\s*\([^)]{2,30}\))?)" + _DASH)
+_PAREN_OUTLET = re.compile(r"\(([^)]{2,30})\)\s*$")
+# Sign-offs are lower-case initials or slugs: "ant", "(oc)", "(ldy/sfr)", "(dkp3akaltim/adpimprovkaltim)".
+_SIGN_OFF = re.compile(r"(?:\s*\((?P<paren>[a-z0-9/.,\s-]{1,60}|ANTARA|Antara)\)|(?<=[.\"”])\s+(?P<bare>[a-z]{2,4}))\s*$")
+_DATE_LINE = re.compile(
+    r"^\s*(?:(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu),?\s+)?\d{1,2}\s+\w+\s+\d{4}(?:,?\s+\d{1,2}[:.]\d{2}(?:\s*WI[BT]A?)?)?\s*$"
+    r"|^\s*(?:Diperbarui|Dipublikasikan|Diterbitkan)\b.*\d{4}.*$"
+)
+# Words whose full stop does not end a sentence ("Dr. Sunarto", "Kab. Bogor").
+_ABBREV = {"dr", "drs", "ir", "h", "hj", "prof", "no", "rp", "st", "kab", "kec", "kel", "jl", "dkk", "dll", "dsb",
+           "tbk", "sdr", "bpk", "m", "s", "hum", "kes", "pd", "si", "sos", "ak", "mr", "ny", "tn", "bu", "pak", "prov"}
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“‘(]?[A-Z0-9])")
+_LAST_WORD = re.compile(r"(\w+)\.$")
+
+
+@dataclass(frozen=True)
+class Outlets:
+    """Outlet names and the signatures that reveal them (from data/outlets.yml)."""
+
+    names: dict[str, str]  # lowercased signature -> outlet name
+
+    def find(self, token: str) -> str | None:
+        key = token.strip().strip("()").lower()
+        key = re.sub(r"^(www\.)", "", key)
+        if key in self.names:
+            return self.names[key]
+        for sig, name in self.names.items():
+            if key.startswith(sig + ".") or key == sig:
+                return name
+        return None
+
+
+@dataclass(frozen=True)
+class ArticleText:
+    """An article's text after clean-up, and what its furniture told us."""
+
+    paragraphs: tuple[str, ...]
+    dateline: str | None
+    outlet: str | None
+    headline: str | None
+    date_line: str | None  # a publication date line found apart from the text
+
+
+def clean(text: str, outlets: Outlets) -> ArticleText:
+    lines = [ln.strip() for ln in text.split("\n")]
+    kept: list[str] = []
+    for ln in lines:
+        if _TAIL_MARKERS.match(ln):
+            break
+        if _JUNK_LINE.match(ln):
+            continue
+        kept.append(ln)
+    while kept and not kept[-1]:
+        kept.pop()
+    headline, date_line = _trailing_headline(kept)
+    if headline is None:
+        headline, date_line = _leading_headline(kept)
+    paragraphs = [p for p in kept if p]
+    dateline = outlet = None
+    if paragraphs:
+        first, dateline, outlet = split_dateline(paragraphs[0], outlets)
+        paragraphs[0] = first
+        last, signed = split_sign_off(paragraphs[-1], outlets)
+        paragraphs[-1] = last
+        outlet = outlet or signed
+    for i, p in enumerate(paragraphs):
+        if outlet is None and "[Gambas:" in text:
+            outlet = outlets.find("cnn indonesia")
+        paragraphs[i] = re.sub(r"\s+", " ", p).strip()
+    return ArticleText(tuple(p for p in paragraphs if p), dateline, outlet, headline, date_line)
+
+
+def _trailing_headline(lines: list[str]) -> tuple[str | None, str | None]:
+    """Some scrapers put the headline and its date line after the text (as in ANTARA pages)."""
+    nonempty = [i for i, ln in enumerate(lines) if ln]
+    if len(nonempty) >= 3 and _DATE_LINE.match(lines[nonempty[-1]]):
+        cand = lines[nonempty[-2]]
+        if _looks_like_headline(cand):
+            date_line = lines[nonempty[-1]]
+            del lines[nonempty[-2]:]
+            return cand, date_line
+    if nonempty and _DATE_LINE.match(lines[nonempty[-1]]):
+        date_line = lines[nonempty[-1]]
+        del lines[nonempty[-1]:]
+        return None, date_line
+    return None, None
+
+
+def _leading_headline(lines: list[str]) -> tuple[str | None, str | None]:
+    """A short first line without a full stop, followed by text, is a headline."""
+    nonempty = [i for i, ln in enumerate(lines) if ln]
+    if len(nonempty) >= 3 and _looks_like_headline(lines[nonempty[0]]) and not _LEAD_SEGMENT.match(lines[nonempty[0]]):
+        head = lines[nonempty[0]]
+        date_line = None
+        if _DATE_LINE.match(lines[nonempty[1]]):
+            date_line = lines[nonempty[1]]
+            lines[nonempty[1]] = ""
+        lines[nonempty[0]] = ""
+        return head, date_line
+    return None, None
+
+
+def _looks_like_headline(line: str) -> bool:
+    words = line.split()
+    return 3 <= len(words) <= 20 and not line.endswith((".", ",", ":", ";", "\"", "”")) and not _DATE_LINE.match(line)
+
+
+def split_dateline(first: str, outlets: Outlets) -> tuple[str, str | None, str | None]:
+    """'BALIKPAPAN, Fokusborneo.com — Pemkot ...' -> (text, 'Balikpapan', 'Fokusborneo')."""
+    dateline = outlet = None
+    rest = first
+    for _ in range(3):
+        m = _LEAD_SEGMENT.match(rest)
+        if not m:
+            break
+        segment = m.group(1).strip()
+        if len(segment.split()) > 5:
+            break
+        for part in re.split(r",\s*", segment):
+            part = part.strip()
+            paren = _PAREN_OUTLET.search(part)
+            if paren:
+                outlet = outlet or outlets.find(paren.group(1)) or paren.group(1).strip()
+                part = part[: paren.start()].strip()
+            if not part:
+                continue
+            found = outlets.find(part)
+            if found or re.search(r"\.(com|co\.id|id|net|org|co)$", part, re.I):
+                outlet = outlet or found or re.sub(r"\.(com|co\.id|id|net|org|co)$", "", part, flags=re.I)
+            elif dateline is None and _is_place_name(part):
+                dateline = _title_case(part)
+        rest = rest[m.end():]
+    if dateline is None and outlet is None:
+        return first, None, None
+    return rest.strip(), dateline, outlet
+
+
+def _is_place_name(part: str) -> bool:
+    words = part.split()
+    return 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
+
+
+def _title_case(name: str) -> str:
+    if name.isupper():
+        return " ".join(w.capitalize() for w in name.split())
+    return name
+
+
+def split_sign_off(last: str, outlets: Outlets) -> tuple[str, str | None]:
+    """'... program. ant' / '... (oc)' -> text without the sign-off, and its outlet if known."""
+    m = _SIGN_OFF.search(last)
+    if not m:
+        return last, None
+    token = (m.group("paren") or m.group("bare") or "").strip()
+    outlet = None
+    for part in re.split(r"[/,]", token):
+        outlet = outlet or outlets.find(part)
+    return last[: m.start()].rstrip(), outlet
+
+
+def sentences(paragraphs: tuple[str, ...] | list[str]) -> list[str]:
+    out: list[str] = []
+    for p in paragraphs:
+        start = 0
+        for m in _SENTENCE_END.finditer(p):
+            word = _LAST_WORD.search(p, max(start, m.start() - 12), m.start())
+            if word and (word.group(1).lower() in _ABBREV or len(word.group(1)) == 1):
+                continue
+            out.append(p[start:m.start()].strip())
+            start = m.end()
+        out.append(p[start:].strip())
+    return [s for s in out if s]
+
+
+def title_from_lead(lead: str, max_words: int = 14) -> str:
+    """A short title from the lead sentence: first clause, parentheses dropped."""
+    first = sentences([lead])[0] if lead else ""
+    first = re.sub(r"\s*\([^)]*\)", "", first).strip().rstrip(".")
+    words = first.split()
+    if len(words) <= max_words:
+        return first
+    cut = max_words
+    for i in range(6, max_words):
+        if words[i].lower() in {"melalui", "dengan", "untuk", "guna", "sebagai", "sehingga", "yang", "karena", "agar", "demi"} or words[i - 1].endswith(","):
+            cut = i
+            break
+    return " ".join(words[:cut]).rstrip(",;:")
+
+
+def evidence(sentence: str, cue: str = "") -> Evidence:
+    return Evidence(sentence=sentence, cue=cue)

@@ -1,0 +1,196 @@
+"""The knowledge base: every grouping of the articles, computed once.
+
+Taxonomy -> term -> articles, as in Hugo: the region tree (province ->
+kabupaten/kota), programmes, actors and actor types, target groups and the
+timeline. Templates render index pages from this object and never group
+anything themselves.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .extract.regions import Gazetteer
+from .extract.taxonomy import Taxonomy, Term
+from .model import Actor, Article, Region
+
+MONTHS_ID = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"]
+
+
+def slugify(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9_]+", "-", ascii_text.lower()).strip("-_") or "x"
+
+
+def unique_slugs(names: list[str]) -> dict[str, str]:
+    """Stable, unique ASCII slugs: two names that slugify alike get a short hash each."""
+    by_slug: dict[str, list[str]] = defaultdict(list)
+    for n in names:
+        by_slug[slugify(n)].append(n)
+    out: dict[str, str] = {}
+    for slug, group in by_slug.items():
+        for n in group:
+            out[n] = slug if len(group) == 1 else f"{slug}-{hashlib.sha1(n.encode('utf-8')).hexdigest()[:6]}"
+    return out
+
+
+def region_path(region: Region, gaz: Gazetteer) -> str:
+    """Docs-relative Markdown path of a region's page."""
+    if region.is_province:
+        return f"wilayah/{slugify(region.name)}/index.md"
+    return f"wilayah/{slugify(gaz.province_of(region).name)}/{slugify(region.name)}.md"
+
+
+def date_id(d) -> str:
+    return f"{d.day} {MONTHS_ID[d.month - 1]} {d.year}" if d else "tanpa tanggal"
+
+
+@dataclass
+class RegionEntry:
+    region: Region
+    path: str
+    articles: list[Article] = field(default_factory=list)
+    children: list["RegionEntry"] = field(default_factory=list)  # kabupaten/kota of a province
+
+
+@dataclass
+class TermEntry:
+    term: Term
+    path: str
+    articles: list[Article] = field(default_factory=list)
+
+
+@dataclass
+class ActorEntry:
+    name: str
+    type: str
+    path: str
+    articles: list[Article] = field(default_factory=list)
+
+
+@dataclass
+class KnowledgeBase:
+    articles: list[Article]  # newest first, undated last
+    provinces: list[RegionEntry]  # all 38, in code order
+    regions: dict[str, RegionEntry]
+    programmes: list[TermEntry]
+    target_groups: list[TermEntry]
+    actor_types: list[TermEntry]
+    actors: dict[str, ActorEntry]  # by lower-cased name
+    years: dict[int, dict[int, list[Article]]]
+    undated: list[Article]
+    taxonomy: Taxonomy
+    gazetteer: Gazetteer
+
+    @classmethod
+    def build(cls, articles: list[Article], taxonomy: Taxonomy, gaz: Gazetteer) -> "KnowledgeBase":
+        ordered = sorted(articles, key=lambda a: (a.date is None, -(a.date.toordinal() if a.date else 0), a.id))
+        regions: dict[str, RegionEntry] = {r.code: RegionEntry(r, region_path(r, gaz)) for r in gaz.regions.values()}
+        for code, entry in sorted(regions.items()):
+            if not entry.region.is_province:
+                regions[entry.region.province_code].children.append(entry)
+        programmes = {t.id: TermEntry(t, f"program/{t.id}.md") for t in taxonomy.programmes}
+        targets = {t.id: TermEntry(t, f"sasaran/{t.id}.md") for t in taxonomy.target_groups}
+        types = {t.id: TermEntry(t, f"aktor/jenis/{t.id}.md") for t in taxonomy.actor_types}
+        actor_names: dict[str, Actor] = {}
+        for a in ordered:
+            for act in a.actors:
+                actor_names.setdefault(act.name.lower(), act)
+        actor_slugs = unique_slugs(sorted(actor_names))
+        actors = {k: ActorEntry(v.name, v.type, f"aktor/{actor_slugs[k]}.md") for k, v in sorted(actor_names.items())}
+        years: dict[int, dict[int, list[Article]]] = defaultdict(lambda: defaultdict(list))
+        undated: list[Article] = []
+        for a in ordered:
+            for tag in (*a.provinces, *a.regencies):
+                regions[tag.region.code].articles.append(a)
+            for t in a.programmes:
+                programmes[t.id].articles.append(a)
+            for t in a.target_groups:
+                targets[t.id].articles.append(a)
+            for t in a.actor_types:
+                types[t.id].articles.append(a)
+            for act in a.actors:
+                actors[act.name.lower()].articles.append(a)
+            if a.date:
+                years[a.date.year][a.date.month].append(a)
+            else:
+                undated.append(a)
+        return cls(
+            articles=ordered,
+            provinces=[e for e in regions.values() if e.region.is_province],
+            regions=regions,
+            programmes=list(programmes.values()),
+            target_groups=list(targets.values()),
+            actor_types=list(types.values()),
+            actors=actors,
+            years={y: dict(sorted(m.items(), reverse=True)) for y, m in sorted(years.items(), reverse=True)},
+            undated=undated,
+            taxonomy=taxonomy,
+            gazetteer=gaz,
+        )
+
+    # Lookups the templates use -------------------------------------------------
+
+    def region_entry(self, code: str) -> RegionEntry:
+        return self.regions[code]
+
+    def programme(self, term_id: str) -> TermEntry:
+        return next(e for e in self.programmes if e.term.id == term_id)
+
+    def target_group(self, term_id: str) -> TermEntry:
+        return next(e for e in self.target_groups if e.term.id == term_id)
+
+    def actor_type(self, term_id: str) -> TermEntry:
+        return next(e for e in self.actor_types if e.term.id == term_id)
+
+    def actor(self, name: str) -> ActorEntry:
+        return self.actors[name.lower()]
+
+    def actors_of_type(self, type_id: str) -> list[ActorEntry]:
+        return [a for a in self.actors.values() if a.type == type_id]
+
+    def programmes_in(self, articles: list[Article]) -> list[tuple[TermEntry, list[Article]]]:
+        """The programmes a set of articles reports, each with those articles (taxonomy order)."""
+        by_id: dict[str, list[Article]] = defaultdict(list)
+        for a in articles:
+            for t in a.programmes:
+                by_id[t.id].append(a)
+        return [(e, by_id[e.term.id]) for e in self.programmes if e.term.id in by_id]
+
+    def regions_of(self, articles: list[Article]) -> list[RegionEntry]:
+        """Where a set of articles takes place: kabupaten/kota where known, else the province."""
+        codes: dict[str, int] = defaultdict(int)
+        for a in articles:
+            regs = [t.region.code for t in a.regencies] or [t.region.code for t in a.provinces]
+            for c in regs:
+                codes[c] += 1
+        return [self.regions[c] for c in sorted(codes)]
+
+    def actors_in(self, articles: list[Article]) -> list[ActorEntry]:
+        names = sorted({act.name.lower() for a in articles for act in a.actors})
+        return [self.actors[n] for n in names]
+
+    def related(self, article: Article, limit: int = 5) -> list[Article]:
+        """Articles that share the region and the programmes of this one."""
+        mine_reg = {t.region.code for t in article.regencies}
+        mine_prov = {t.region.code for t in article.provinces}
+        mine_prog = {t.id for t in article.programmes}
+        candidates: dict[str, Article] = {}
+        # Bounded candidate lists keep this linear at 10,000 articles: the newest
+        # articles of the same kabupaten/kota first, then of the same province.
+        for code in sorted(mine_reg) + sorted(mine_prov):
+            for a in self.regions[code].articles[:200]:
+                candidates[a.id] = a
+        scored = []
+        for a in candidates.values():
+            if a.id == article.id:
+                continue
+            score = (3 * len(mine_reg & {t.region.code for t in a.regencies})
+                     + len(mine_prov & {t.region.code for t in a.provinces})
+                     + 2 * len(mine_prog & {t.id for t in a.programmes}))
+            if score:
+                scored.append((-score, a.id, a))
+        return [a for _, _, a in sorted(scored)[:limit]]

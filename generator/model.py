@@ -1,0 +1,134 @@
+"""The knowledge base's domain objects.
+
+Extraction produces these, the index groups them, templates render them.
+They are plain frozen dataclasses so that two builds of the same input give
+equal objects, and so that nothing downstream can change what extraction found.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date as Date
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The sentence that justifies a value, and the words in it that did."""
+
+    sentence: str
+    cue: str = ""
+
+
+@dataclass(frozen=True)
+class Region:
+    """A province (code `NN`) or kabupaten/kota (code `NN.NN`) of the Kemendagri list."""
+
+    code: str
+    name: str
+    kind: str  # provinsi | kabupaten | kota
+    province_code: str
+
+    @property
+    def is_province(self) -> bool:
+        return self.kind == "provinsi"
+
+
+@dataclass(frozen=True)
+class Tag:
+    """A taxonomy id given to an article, with why it was given."""
+
+    id: str
+    evidence: Evidence | None = None
+    curated: bool = False
+
+
+@dataclass(frozen=True)
+class RegionTag:
+    region: Region
+    evidence: Evidence | None = None
+    curated: bool = False
+
+
+@dataclass(frozen=True)
+class Actor:
+    """An organisation behind an effort; people stand for their office."""
+
+    name: str
+    type: str
+    evidence: Evidence | None = None
+    curated: bool = False
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number the article reports, normalised (Indonesian notation resolved)."""
+
+    kind: str  # prevalence | target | budget | beneficiaries | cases | places | workers | count
+    value: float | int
+    unit: str  # percent | IDR | count
+    year: int | None
+    subject: str
+    text: str  # the words of the figure as written
+    evidence: Evidence | None = None
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something a curator should know about a seed file (shown in the build report)."""
+
+    file: str
+    message: str
+    line: int | None = None
+    level: str = "warning"  # warning | skipped | info
+
+    def describe(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Seed:
+    """A seed file as read from disk: its text and the curator's overrides."""
+
+    id: str  # file name without extension
+    file: str  # file name as found in the seeds folder
+    text: str
+    encoding: str
+    overrides: dict = field(default_factory=dict)
+    front_matter: str = ""  # the raw YAML block, to point at a bad line
+    problems: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article with everything extracted from it."""
+
+    id: str
+    slug: str
+    file: str
+    title: str
+    date: Date | None
+    date_evidence: Evidence | None
+    outlet: str | None
+    dateline: str | None
+    url: str | None
+    paragraphs: tuple[str, ...]
+    provinces: tuple[RegionTag, ...]
+    regencies: tuple[RegionTag, ...]
+    programmes: tuple[Tag, ...]
+    actors: tuple[Actor, ...]
+    actor_types: tuple[Tag, ...]
+    target_groups: tuple[Tag, ...]
+    figures: tuple[Figure, ...]
+    relevant: bool
+    relevance_note: str
+    curated: tuple[str, ...] = ()  # names of fields set by the curator
+    duplicates: tuple[str, ...] = ()  # ids of seeds with the same text (not built)
+    duplicate_outlets: tuple[str, ...] = ()
+
+    @property
+    def page(self) -> str:
+        return f"artikel/{self.slug}/"
+
+    @property
+    def lead(self) -> str:
+        return self.paragraphs[0] if self.paragraphs else ""

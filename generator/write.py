@@ -1,0 +1,101 @@
+"""Write stage: put generated files into the docs folder, safely.
+
+- Only files whose content changed are written, so `mkdocs serve` sees no
+  change when nothing changed and an unchanged rebuild rewrites nothing.
+- Every write is atomic (temporary file + rename): an interrupted build leaves
+  each page either as it was or as it should be.
+- The generator owns only what its manifest lists. A stale page is deleted
+  only if the manifest says the generator wrote it; a file it did not write
+  (a hand-written page) is never overwritten.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MANIFEST = ".generator-manifest.json"
+
+
+@dataclass
+class WriteResult:
+    written: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    removed: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)  # paths held by hand-written files
+
+
+def write_tree(docs: Path, files: dict[str, bytes]) -> WriteResult:
+    result = WriteResult()
+    docs.mkdir(parents=True, exist_ok=True)
+    owned = read_manifest(docs)
+    # Claim the new paths before writing them, so that a build interrupted
+    # half-way still knows, next time, which files are its own.
+    claimable = {p for p in files if p in owned or not (docs / p).exists()}
+    result.refused = sorted(set(files) - claimable)
+    _atomic_write(docs / MANIFEST, _manifest_bytes(owned | claimable))
+    for rel in sorted(claimable):
+        target = docs / rel
+        data = files[rel]
+        try:
+            if target.stat().st_size == len(data) and target.read_bytes() == data:
+                result.unchanged += 1
+                continue
+        except OSError:
+            pass
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _atomic_write(target, data)
+        result.written.append(rel)
+    for rel in sorted(owned - claimable):
+        path = docs / rel
+        try:
+            path.unlink()
+            result.removed.append(rel)
+        except FileNotFoundError:
+            pass
+        _remove_empty_parents(path.parent, docs)
+    _atomic_write(docs / MANIFEST, _manifest_bytes(claimable))
+    return result
+
+
+def read_manifest(docs: Path) -> set[str]:
+    try:
+        data = json.loads((docs / MANIFEST).read_text(encoding="utf-8"))
+        return {p for p in data.get("files", []) if isinstance(p, str) and ".." not in Path(p).parts}
+    except (OSError, ValueError):
+        return set()
+
+
+def _manifest_bytes(paths: set[str]) -> bytes:
+    doc = {"about": "Files written by `python -m generator build`; it deletes only these.", "files": sorted(paths)}
+    return (json.dumps(doc, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def _atomic_write(target: Path, data: bytes) -> None:
+    try:
+        if target.read_bytes() == data:
+            return
+    except OSError:
+        pass
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def _remove_empty_parents(folder: Path, root: Path) -> None:
+    while folder != root and root in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
