@@ -19,13 +19,15 @@ _JUNK_LINE = re.compile(
 _TAIL_MARKERS = re.compile(r"^\s*(Discussion about this post|Komentar|Tags?\s*:|Editor\s*:|Pewarta\s*:|Copyright ©)", re.I)
 
 _DASH = r"(?:\s+(?:-{1,3}|–|—)\s*|\s*(?:–|—|-{2,3})\s+)"
-_LEAD_SEGMENT = re.compile(r"^\s*([^\n–—.!?\"“]{2,45}?(?:\.[A-Za-z]{2,4}){0,3}(?:\s*\([^)]{2,30}\))?)" + _DASH)
+# A dateline segment: a place or an outlet ("Liputan6.com", "CNBTV.CO.ID"), no sentence in it.
+_LEAD_SEGMENT = re.compile(r"^\s*((?:[^\n–—.!?\"“]|\.(?=(?:com|co|id|net|org)\b)){2,45}?(?:\s*\([^)]{2,30}\))?)" + _DASH, re.I)
 _PAREN_OUTLET = re.compile(r"\(([^)]{2,30})\)\s*$")
 # Sign-offs are lower-case initials or slugs: "ant", "(oc)", "(ldy/sfr)", "(dkp3akaltim/adpimprovkaltim)".
 _SIGN_OFF = re.compile(r"(?:\s*\((?P<paren>[a-z0-9/.,\s-]{1,60}|ANTARA|Antara)\)|(?<=[.\"”])\s+(?P<bare>[a-z]{2,4}))\s*$")
 _DATE_LINE = re.compile(
     r"^\s*(?:(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu),?\s+)?\d{1,2}\s+\w+\s+\d{4}(?:,?\s+\d{1,2}[:.]\d{2}(?:\s*WI[BT]A?)?)?\s*$"
     r"|^\s*(?:Diperbarui|Dipublikasikan|Diterbitkan)\b.*\d{4}.*$"
+    r"|^\s*\d{1,2}/\d{1,2}/20\d{2}\s+\d{1,2}:\d{2}\s*$"
 )
 # Words whose full stop does not end a sentence ("Dr. Sunarto", "Kab. Bogor").
 _ABBREV = {"dr", "drs", "ir", "h", "hj", "prof", "no", "rp", "st", "kab", "kec", "kel", "jl", "dkk", "dll", "dsb",
@@ -75,7 +77,8 @@ def clean(text: str, outlets: Outlets) -> ArticleText:
         kept.pop()
     headline, date_line = _trailing_headline(kept)
     if headline is None:
-        headline, date_line = _leading_headline(kept)
+        headline, leading_date = _leading_headline(kept)
+        date_line = date_line or leading_date
     paragraphs = [p for p in kept if p]
     dateline = outlet = None
     if paragraphs:

@@ -1,0 +1,48 @@
+"""MkDocs hook: run the same pipeline before MkDocs collects the docs.
+
+Declared in mkdocs.yml under `hooks:`. The generator writes only files whose
+content changed, so under `mkdocs serve` an edited seed causes one rebuild for
+the edit and one for the pages it changed, and then the site is quiet.
+"""
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+try:
+    from generator.build import BuildError, build
+except ImportError:  # mkdocs run from a checkout without `pip install -e .`
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from generator.build import BuildError, build
+from generator.config import BuildConfig
+from generator.render import SiteSettings
+from mkdocs.exceptions import PluginError
+
+log = logging.getLogger("mkdocs.hooks.generator")
+
+
+def _config(config) -> BuildConfig:
+    options = config.extra.get("kb") or {}
+    root = Path(config.config_file_path).parent
+    return BuildConfig(
+        seeds=root / options.get("seeds", "seeds"),
+        docs=Path(config.docs_dir),
+        site=SiteSettings(full_text=bool(options.get("full_text", True))),
+    )
+
+
+def on_pre_build(config) -> None:
+    try:
+        report = build(_config(config))
+    except BuildError as exc:
+        raise PluginError(str(exc)) from exc
+    # Seed problems are the curator's business, not MkDocs warnings: a bad
+    # seed must not fail `mkdocs build --strict`.
+    for line in report.lines():
+        log.info(line.strip())
+
+
+def on_serve(server, config, builder):
+    server.watch(str(_config(config).seeds))
+    return server

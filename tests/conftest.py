@@ -1,0 +1,100 @@
+"""Shared fixtures: build the knowledge base or the whole site from seeds the test writes."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.build import build
+from generator.config import BuildConfig
+from generator.extract import Knowledge, extract_article
+from generator.model import Seed
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def knowledge() -> Knowledge:
+    return Knowledge.load(ROOT / "generator" / "data")
+
+
+@pytest.fixture
+def extract(knowledge):
+    """Extract an article from a text the test wrote."""
+
+    def run(text: str, name: str = "t.txt"):
+        seed = Seed(id=Path(name).stem, file=name, text=text, encoding="utf-8")
+        return extract_article(seed, knowledge, Path(name).stem)[0]
+
+    return run
+
+
+def write_seeds(folder: Path, seeds: dict[str, str | bytes]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, content in seeds.items():
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        (folder / name).write_bytes(data)
+    return folder
+
+
+@pytest.fixture
+def build_kb(tmp_path):
+    """Run the generator on seeds the test writes; returns (docs dir, report, articles.json)."""
+
+    def run(seeds: dict[str, str | bytes], **options):
+        seeds_dir = write_seeds(tmp_path / "seeds", seeds)
+        docs = tmp_path / "docs"
+        report = build(BuildConfig(seeds=seeds_dir, docs=docs, **options))
+        data = json.loads((docs / "data" / "articles.json").read_text(encoding="utf-8"))
+        return docs, report, data
+
+    return run
+
+
+def make_project(dest: Path, seeds_dir: Path | None = None) -> Path:
+    """A copy of the project's site sources (not its generated output) in `dest`."""
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", dest / "overrides")
+    (dest / "generator").symlink_to(ROOT / "generator")
+    docs = dest / "docs"
+    docs.mkdir()
+    for entry in (ROOT / "docs").iterdir():
+        # Hand-written pages only: the generated folders are in the manifest.
+        if entry.name in _generated_names():
+            continue
+        if entry.is_dir():
+            shutil.copytree(entry, docs / entry.name)
+        else:
+            shutil.copy(entry, docs / entry.name)
+    shutil.copytree(seeds_dir or ROOT / "seeds", dest / "seeds")
+    return dest
+
+
+def _generated_names() -> set[str]:
+    names = {".generator-manifest.json"}
+    manifest = ROOT / "docs" / ".generator-manifest.json"
+    if manifest.exists():
+        names |= {p.split("/")[0] for p in json.loads(manifest.read_text())["files"]}
+    return names
+
+
+def mkdocs(project: Path, *args: str, timeout: int = 300) -> subprocess.CompletedProcess:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=project, env=env,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+@pytest.fixture(scope="session")
+def seed_site(tmp_path_factory) -> Path:
+    """The seed site, built once with `mkdocs build --strict`; returns the site folder."""
+    project = make_project(tmp_path_factory.mktemp("seedsite") / "project")
+    result = mkdocs(project, "build", "--strict", "-d", "site")
+    assert result.returncode == 0, result.stderr
+    return project / "site"

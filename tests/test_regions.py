@@ -1,0 +1,110 @@
+"""Region extraction traps, on sentences written for these tests."""
+from __future__ import annotations
+
+
+def regencies(article):
+    return [t.region.code for t in article.regencies]
+
+
+def provinces(article):
+    return [t.region.code for t in article.provinces]
+
+
+def test_regency_implies_province(extract):
+    a = extract("Pemkab Balangan menggelar pelatihan kader posyandu untuk menekan stunting.")
+    assert regencies(a) == ["63.11"] and provinces(a) == ["63"]
+
+
+def test_longest_match_province_not_regency(extract):
+    a = extract("Pemerintah Provinsi Kepulauan Bangka Belitung memperkuat penanganan stunting di seluruh desa.")
+    assert provinces(a) == ["19"] and regencies(a) == []
+    b = extract("Program gizi di Bangka Belitung diperluas tahun ini.")
+    assert provinces(b) == ["19"] and regencies(b) == []
+
+
+def test_papua_barat_daya_is_not_papua(extract):
+    a = extract("Dinas Kesehatan Provinsi Papua Barat Daya mendata balita stunting di Kabupaten Tambrauw.")
+    assert provinces(a) == ["96"]
+    assert regencies(a) == ["96.04"]
+
+
+def test_belitung_vs_belitung_timur(extract):
+    a = extract("Pemkab Belitung Timur membagikan makanan tambahan kepada balita stunting.")
+    assert regencies(a) == ["19.06"]
+
+
+def test_kabupaten_or_kota_by_title_of_official(extract):
+    kab = extract("Bupati Bogor meminta kader posyandu memantau balita stunting.")
+    kota = extract("Wali Kota Bogor meminta kader posyandu memantau balita stunting.")
+    assert regencies(kab) == ["32.01"]
+    assert regencies(kota) == ["32.71"]
+
+
+def test_kabupaten_or_kota_by_written_prefix(extract):
+    a = extract("Penanganan stunting di Kota Malang dan Kabupaten Malang dibahas bersama.")
+    assert regencies(a) == ["35.07", "35.73"]
+
+
+def test_bare_shared_name_follows_the_article(extract):
+    a = extract("Pemkot Bekasi menambah posyandu. Di Bekasi, angka stunting turun berkat kader.")
+    assert regencies(a) == ["32.75"]
+
+
+def test_names_that_are_ordinary_words_need_a_place_context(extract):
+    a = extract("Nasib malang menimpa balita itu. Batang pohon tumbang. Pasukan menyerang. Padang rumput luas. "
+                "Mereka mendaki ke Puncak gunung untuk kampanye gizi.")
+    assert regencies(a) == []
+    b = extract("Pemkab Batang dan Pemerintah Kabupaten Puncak menggelar rembuk stunting. Kader di Malang dilatih.")
+    assert set(regencies(b)) >= {"33.25", "94.05"}
+    assert provinces(b) == sorted({"33", "94", "35"})
+
+
+def test_abbreviations_and_nicknames(extract):
+    a = extract("TPPS Kaltim memantau Kukar dan PPU. Di Kota Minyak, posyandu aktif. Bumi Sanggam juga diperkuat.")
+    assert provinces(a) == ["63", "64"]
+    assert regencies(a) == ["63.11", "64.02", "64.09", "64.71"]
+
+
+def test_towns_map_to_their_regency(extract):
+    a = extract("Posyandu di Labuan Bajo mendapat bantuan alat ukur untuk pemantauan stunting.")
+    assert regencies(a) == ["53.15"] and provinces(a) == ["53"]
+    b = extract("Kader di Kecamatan Tanah Grogot dilatih mengukur balita.")
+    assert regencies(b) == ["64.01"]
+
+
+def test_dateline_does_not_count_on_its_own(extract):
+    a = extract("SAMARINDA - Pemprov Kaltim mencatat angka stunting tertinggi di Kutai Timur dan Bontang.")
+    assert a.dateline == "Samarinda"
+    assert regencies(a) == ["64.08", "64.74"]
+
+
+def test_where_a_speaker_spoke_does_not_count(extract):
+    a = extract("\"Kami akan membantu balita stunting,\" kata Kepala Dinas Kesehatan Kabupaten Sigi di Palu, Senin.")
+    assert regencies(a) == ["72.10"]
+
+
+def test_institution_names_do_not_count(extract):
+    a = extract("Mahasiswa Universitas Sumatera Utara melakukan pendampingan keluarga berisiko stunting di Kabupaten Karo.")
+    assert regencies(a) == ["12.06"]
+    assert provinces(a) == ["12"]
+
+
+def test_baca_juga_lines_are_removed(extract):
+    text = ("JAKARTA - Kemenkes memperkuat posyandu untuk pencegahan stunting.\n"
+            "Baca juga: Pemkab Sleman luncurkan program gizi\n"
+            "Program ini berjalan di Kabupaten Bantul.")
+    a = extract(text)
+    assert regencies(a) == ["34.02"]
+    assert all("Sleman" not in p for p in a.paragraphs)
+
+
+def test_province_and_capital_city_of_the_same_name(extract):
+    a = extract("Pemprov Jambi menggelar rakor stunting. Pemerintah Kota Jambi menyiapkan PMT.")
+    assert provinces(a) == ["15"] and regencies(a) == ["15.71"]
+    b = extract("Angka stunting di Gorontalo turun.")
+    assert provinces(b) == ["75"] and regencies(b) == []
+
+
+def test_lowercase_words_are_not_names(extract):
+    a = extract("warga desa itu hidup di tanah datar dan bekerja di kebun.")
+    assert regencies(a) == [] and provinces(a) == []
