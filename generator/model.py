@@ -130,5 +130,10 @@ class Article:
         return f"artikel/{self.slug}/"
 
     @property
+    def source_path(self) -> str:
+        """The article's Markdown page under docs/."""
+        return f"artikel/{self.slug}.md"
+
+    @property
     def lead(self) -> str:
         return self.paragraphs[0] if self.paragraphs else ""

@@ -94,7 +94,7 @@ class Renderer:
         kb = self.kb
         out: dict[str, str] = {}
         for a in kb.articles:
-            out[f"{a.page.rstrip('/')}.md"] = self.article(a)
+            out[a.source_path] = self.article(a)
         out["wilayah/index.md"] = self.page("region_index.md.j2", "wilayah/index.md", {"title": "Wilayah"})
         for p in kb.provinces:
             out[p.path] = self.page("province.md.j2", p.path, {"title": p.region.name, "tags": ["Provinsi"]}, entry=p)
@@ -119,7 +119,7 @@ class Renderer:
         return out
 
     def article(self, a: Article) -> str:
-        path = f"{a.page.rstrip('/')}.md"
+        path = a.source_path
         tags = [t.region.name for t in (*a.provinces, *a.regencies)]
         tags += [self.kb.taxonomy.label("programmes", t.id) for t in a.programmes]
         tags += [self.kb.taxonomy.label("target_groups", t.id) for t in a.target_groups]

@@ -1,0 +1,78 @@
+"""The seed site built by `mkdocs build --strict`: every article reachable, every index complete."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from htmlsite import article_page, links, reachable
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def records(seed_site):
+    return json.loads((seed_site / "data" / "articles.json").read_text(encoding="utf-8"))["articles"]
+
+
+def test_every_article_page_is_reachable_from_home(seed_site, records):
+    seen = reachable(seed_site, seed_site / "index.html")
+    assert len(records) == 5
+    for r in records:
+        assert article_page(seed_site, r) in seen, r["id"]
+
+
+def _page(site, path):
+    return (site / path / "index.html").resolve()
+
+
+def test_region_and_programme_pages_link_to_all_their_articles(seed_site, records):
+    checked = 0
+    for r in records:
+        me = article_page(seed_site, r)
+        for prov in r["provinces"]:
+            pages = [p for p in (seed_site / "wilayah").iterdir() if p.is_dir() and (p / "index.html").exists()]
+            page = next(p / "index.html" for p in pages if f"kode {prov['code']}<" in (p / "index.html").read_text(encoding="utf-8"))
+            assert me in links(seed_site, page), (prov, r["id"])
+            checked += 1
+        for reg in r["regencies"]:
+            hits = [p for p in (seed_site / "wilayah").rglob("index.html") if f"kode {reg['code']}<" in p.read_text(encoding="utf-8")]
+            assert len(hits) == 1, reg
+            assert me in links(seed_site, hits[0]), (reg, r["id"])
+            checked += 1
+        for prog in r["programmes"]:
+            assert me in links(seed_site, _page(seed_site, f"program/{prog}")), (prog, r["id"])
+            checked += 1
+        for t in r["target_groups"]:
+            assert me in links(seed_site, _page(seed_site, f"sasaran/{t}")), (t, r["id"])
+        for t in r["actor_types"]:
+            assert me in links(seed_site, _page(seed_site, f"aktor/jenis/{t}")), (t, r["id"])
+    assert checked > 40
+
+
+def test_region_index_lists_all_38_provinces(seed_site):
+    html = (seed_site / "wilayah" / "index.html").read_text(encoding="utf-8")
+    assert html.count("<tr>") == 39
+    assert "Papua Barat Daya" in html and "Kalimantan Timur" in html
+
+
+def test_article_page_shows_breadcrumb_chips_evidence_and_text(seed_site, records):
+    r = next(r for r in records if r["id"].startswith("000_"))
+    html = article_page(seed_site, r).read_text(encoding="utf-8")
+    assert "Kalimantan Selatan</a> › <a" in html and "Kabupaten Balangan</a>" in html
+    assert 'class="kb-chip"' in html
+    assert "Mengapa artikel ini ditandai begini" in html
+    assert "Adaro Group memperluas intervensi penanganan stunting" in html
+    assert "<strong>Rp 1,5 miliar</strong>" in html  # the evidence of a figure, its words in bold
+
+
+def test_nav_lists_sections_not_articles(seed_site, records):
+    home = (seed_site / "index.html").read_text(encoding="utf-8")
+    nav = home[home.index("md-nav--primary"):home.index('<div class="md-content"')]
+    assert "Wilayah" in nav and "Program" in nav
+    for r in records:
+        assert r["title"] not in nav
+
+
+def test_html_lang_is_indonesian(seed_site):
+    assert '<html lang="id"' in (seed_site / "index.html").read_text(encoding="utf-8")
