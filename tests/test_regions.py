@@ -108,3 +108,9 @@ def test_province_and_capital_city_of_the_same_name(extract):
 def test_lowercase_words_are_not_names(extract):
     a = extract("warga desa itu hidup di tanah datar dan bekerja di kebun.")
     assert regencies(a) == [] and provinces(a) == []
+
+
+def test_a_meeting_venue_does_not_count(extract):
+    a = extract("Menteri membuka pertemuan regional tentang stunting di Swiss-Belhotel Harbour Bay Batam, Sabtu. "
+                "Program PMT di Kabupaten Lingga diperluas.")
+    assert regencies(a) == ["21.04"]

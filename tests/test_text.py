@@ -100,3 +100,10 @@ def test_headline_on_the_first_line(extract):
     a = extract("Pemkab Sigi luncurkan gerakan orang tua asuh\n\nSigi - " + BODY + "\nKader dilatih.")
     assert a.title == "Pemkab Sigi luncurkan gerakan orang tua asuh"
     assert a.dateline == "Sigi"
+
+
+def test_byline_and_glued_dash(extract):
+    a = extract("Laporan Wartawan Tribunnews.com, Eko Santoso TRIBUNNEWS.COM, JAKARTA - " + BODY)
+    assert (a.dateline, a.outlet) == ("Jakarta", "Tribunnews")
+    b = extract("WARTAKOTALIVE.COM, JAKARTA- " + BODY)
+    assert b.dateline == "Jakarta" and b.paragraphs[0] == BODY

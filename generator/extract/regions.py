@@ -31,7 +31,9 @@ _KOTA = re.compile(r"\b(?:Kota|Pemkot|Pemerintah\s+Kota|Wali\s?kota|Wakil\s+Wali
 _PROV = re.compile(r"\b(?:Provinsi|Prov\.?|Pemprov|Pemerintah\s+Provinsi|Gubernur|Wakil\s+Gubernur|Wagub)" + _PAREN_TAIL, re.I)
 _PLACE = re.compile(r"\b(?:di|ke|dari|wilayah|daerah|kawasan|se|seluruh|Desa|Kelurahan|Kecamatan|Kampung)\s*$", re.I)
 _SAID_AT = re.compile(r"\b(?:kata|ujar|ucap|tutur|ungkap|jelas|sebut|tegas|terang|papar)\w*\b[^.;\"“”]{0,80}\bdi\s+$", re.I)
-_ORIGIN = re.compile(r"\basal\s+$", re.I)
+_ORIGIN = re.compile(r"\basal\s*$", re.I)
+# A venue ("di Hotel X Batam", "di Lapangan Monas, Jakarta") is where a meeting sat, not the effort.
+_VENUE = re.compile(r"\bdi\s+(?:[\w-]+\s+)?(?:[\w-]*hotel|gedung|aula|ruang|balai|pendopo|pendapa|auditorium|convention|hall|lapangan|stadion|istana|wisma|graha|monumen)\b[^.;:!?]{0,60}$", re.I)
 _INSTITUTION = re.compile(r"\b(?:Universitas|Univ\.|Politeknik|Poltekkes|Institut|UIN|IAIN|STIKES|Stikes|Semen|Bank|PT|Persib|Persija|Persebaya)\s+$")
 _DISTRICT = re.compile(r"\b(?:Kecamatan|Kec\.|Distrik)\s+((?:[A-Z][\w'-]*)(?:\s+[A-Z][\w'-]*){0,3})")
 _JOIN_PREFIXES = ("tanjung", "pangkal", "labuhan", "pematang", "lubuk", "muara", "bandar", "kuala", "sungai", "tanah", "tebing", "padang")
@@ -52,6 +54,9 @@ class Gazetteer:
     names: dict[str, _Name]
     districts: dict[str, tuple[str, ...]]  # kecamatan name (lower) -> regency codes
     by_province: dict[str, list[Region]] = field(default_factory=dict)
+    # First word of every name -> the most words a name starting with it has:
+    # most words of a text start no name, and are passed over at once.
+    first_words: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def load(cls, data_dir: Path) -> "Gazetteer":
@@ -89,7 +94,11 @@ class Gazetteer:
         for r in regions.values():
             if not r.is_province:
                 by_province.setdefault(r.province_code, []).append(r)
-        return cls(regions, names, {k: tuple(sorted(v)) for k, v in districts.items()}, by_province)
+        first_words: dict[str, int] = {}
+        for key in names:
+            words = key.split()
+            first_words[words[0]] = max(first_words.get(words[0], 0), len(words))
+        return cls(regions, names, {k: tuple(sorted(v)) for k, v in districts.items()}, by_province, first_words)
 
     @property
     def provinces(self) -> list[Region]:
@@ -134,13 +143,13 @@ class Mention:
 def find_mentions(gaz: Gazetteer, sentences: list[str]) -> list[Mention]:
     mentions: list[Mention] = []
     for s in sentences:
-        tokens = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(s)]
+        tokens = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(s)]
         i = 0
         while i < len(tokens):
+            longest = gaz.first_words.get(tokens[i][2], 0)
             hit = None
-            for n in range(min(_MAX_NGRAM, len(tokens) - i), 0, -1):
-                key = " ".join(t[2].lower() for t in tokens[i:i + n])
-                name = gaz.names.get(key)
+            for n in range(min(longest, len(tokens) - i), 0, -1):
+                name = gaz.names.get(" ".join(t[2] for t in tokens[i:i + n]))
                 if name is not None:
                     hit = (n, name)
                     break
@@ -170,6 +179,8 @@ def _mention(gaz: Gazetteer, s: str, start: int, surface: str, name: _Name) -> M
     if _SAID_AT.search(s[:start]) or _ORIGIN.search(before) or _INSTITUTION.search(before):
         return None
     level = "kabupaten" if _KAB.search(before) else "kota" if _KOTA.search(before) else "provinsi" if _PROV.search(before) else ""
+    if not level and _VENUE.search(before):
+        return None
     if name.needs == "admin" and not level:
         return None
     if name.needs == "context" and not level and not _PLACE.search(before):

@@ -6,7 +6,9 @@ stunting effort. Adding a programme type is a change to the YAML file only.
 """
 from __future__ import annotations
 
+import bisect
 import re
+from re import _constants, _parser  # to find the plain text a cue needs
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,14 +22,56 @@ class TaxonomyError(ValueError):
 
 
 @dataclass(frozen=True)
+class Cue:
+    """A cue pattern, and a piece of text it cannot match without (to skip it cheaply)."""
+
+    pattern: re.Pattern
+    anchor: str | None
+
+    @classmethod
+    def compile(cls, pattern: str) -> "Cue":
+        # Upper-case acronyms (PMT, TPK, KEK) must not match ordinary words (tpk, kek).
+        flags = 0 if re.fullmatch(r"[A-Z0-9-]+(\?)?[A-Z-]*", pattern) else re.I
+        return cls(re.compile(r"(?<!\w)(?:" + pattern + r")(?!\w)", flags), required_text(pattern))
+
+    def search(self, text: "Sentences", start: int = 0) -> re.Match | None:
+        if self.anchor is not None and self.anchor not in text.lower:
+            return None
+        return self.pattern.search(text.text, start)
+
+    def finditer(self, text: "Sentences"):
+        if self.anchor is not None and self.anchor not in text.lower:
+            return iter(())
+        return self.pattern.finditer(text.text)
+
+
+def required_text(pattern: str) -> str | None:
+    """The longest run of plain characters every match of `pattern` contains (lower case), if any."""
+    try:
+        tree = _parser.parse(pattern)
+    except re.error:
+        return None
+    runs, current = [], []
+    for op, value in tree:
+        if op is _constants.LITERAL:
+            current.append(chr(value))
+        else:
+            runs.append("".join(current))
+            current = []
+    runs.append("".join(current))
+    best = max(runs, key=len)
+    return best.lower() if len(best) >= 3 else None
+
+
+@dataclass(frozen=True)
 class Term:
     """One taxonomy value (a programme type, actor type or target group)."""
 
     id: str
     label: str
     definition: str
-    cues: tuple[re.Pattern, ...] = ()
-    weak_cues: tuple[re.Pattern, ...] = ()
+    cues: tuple[Cue, ...] = ()
+    weak_cues: tuple[Cue, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -63,12 +107,6 @@ class Taxonomy:
         return term_id
 
 
-def _cue(pattern: str) -> re.Pattern:
-    # Upper-case acronyms (PMT, TPK, KEK) must not match ordinary words (tpk, kek).
-    flags = 0 if re.fullmatch(r"[A-Z0-9-]+(\?)?[A-Z-]*", pattern) else re.I
-    return re.compile(r"(?<!\w)(?:" + pattern + r")(?!\w)", flags)
-
-
 def _alternation(words: list[str]) -> re.Pattern:
     return re.compile(r"(?<!\w)(?:" + "|".join(words) + r")", re.I)
 
@@ -78,34 +116,57 @@ def _term(raw: dict) -> Term:
         id=str(raw["id"]),
         label=str(raw["label"]),
         definition=str(raw.get("definition", "")),
-        cues=tuple(_cue(c) for c in raw.get("cues") or ()),
-        weak_cues=tuple(_cue(c) for c in raw.get("weak_cues") or ()),
+        cues=tuple(Cue.compile(c) for c in raw.get("cues") or ()),
+        weak_cues=tuple(Cue.compile(c) for c in raw.get("weak_cues") or ()),
     )
 
 
 def tag_terms(terms: tuple[Term, ...], sentences: list[str], context: re.Pattern) -> list[Tag]:
+    text = Sentences(sentences)
     tags: list[Tag] = []
     for term in terms:
-        ev = _first_evidence(term, sentences, context)
+        ev = _first_evidence(term, text, context)
         if ev is not None:
             tags.append(Tag(term.id, ev))
     return tags
 
 
-def _first_evidence(term: Term, sentences: list[str], context: re.Pattern) -> Evidence | None:
-    weak: Evidence | None = None
-    for s in sentences:
-        for rx in term.cues:
-            m = rx.search(s)
-            if m:
-                return Evidence(s, m.group(0))
-        if weak is None and term.weak_cues and context.search(s):
-            for rx in term.weak_cues:
-                m = rx.search(s)
-                if m:
-                    weak = Evidence(s, m.group(0))
-                    break
-    return weak
+class Sentences:
+    """An article's sentences joined once, so that a cue is searched once per article, not per sentence."""
+
+    SEP = "\x00"
+
+    def __init__(self, sentences: list[str]):
+        self.sentences = sentences
+        self.text = self.SEP.join(sentences)
+        self.lower = self.text.lower()
+        self.starts = []
+        pos = 0
+        for s in sentences:
+            self.starts.append(pos)
+            pos += len(s) + 1
+
+    def sentence_at(self, pos: int) -> str:
+        return self.sentences[bisect.bisect_right(self.starts, pos) - 1]
+
+
+def _first_evidence(term: Term, text: Sentences, context: re.Pattern) -> Evidence | None:
+    best: tuple[int, Evidence] | None = None
+    for cue in term.cues:
+        m = cue.search(text)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), Evidence(text.sentence_at(m.start()), m.group(0)))
+    if best is not None:
+        return best[1]
+    weak: tuple[int, Evidence] | None = None
+    for cue in term.weak_cues:
+        for m in cue.finditer(text):
+            sentence = text.sentence_at(m.start())
+            if context.search(sentence):
+                if weak is None or m.start() < weak[0]:
+                    weak = (m.start(), Evidence(sentence, m.group(0)))
+                break
+    return weak[1] if weak else None
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,9 @@ _JUNK_LINE = re.compile(
 # Everything after these lines belongs to the web page, not to the article.
 _TAIL_MARKERS = re.compile(r"^\s*(Discussion about this post|Komentar|Tags?\s*:|Editor\s*:|Pewarta\s*:|Copyright ©)", re.I)
 
-_DASH = r"(?:\s+(?:-{1,3}|–|—)\s*|\s*(?:–|—|-{2,3})\s+)"
+_DASH = r"(?:\s+(?:-{1,3}|–|—)\s*|\s*(?:–|—|-{2,3})\s+|(?<=[A-Za-z)])-\s+(?=[A-Z\"“]))"
+# Bylines glued before the dateline: "Laporan Wartawan Tribunnews.com, Eko Sutriyanto TRIBUNNEWS.COM, JAKARTA - ".
+_BYLINE = re.compile(r"^\s*Laporan\s+(?:Wartawan|Reporter|Kontributor)\s+[\w.]+,\s+(?:[A-Z][\w'.]*\s+){1,4}(?=[A-Z]{2,})")
 # A dateline segment: a place or an outlet ("Liputan6.com", "CNBTV.CO.ID"), no sentence in it.
 _LEAD_SEGMENT = re.compile(r"^\s*((?:[^\n–—.!?\"“]|\.(?=(?:com|co|id|net|org)\b)){2,45}?(?:\s*\([^)]{2,30}\))?)" + _DASH, re.I)
 _PAREN_OUTLET = re.compile(r"\(([^)]{2,30})\)\s*$")
@@ -132,7 +134,7 @@ def _looks_like_headline(line: str) -> bool:
 def split_dateline(first: str, outlets: Outlets) -> tuple[str, str | None, str | None]:
     """'BALIKPAPAN, Fokusborneo.com — Pemkot ...' -> (text, 'Balikpapan', 'Fokusborneo')."""
     dateline = outlet = None
-    rest = first
+    rest = _BYLINE.sub("", first)
     for _ in range(3):
         m = _LEAD_SEGMENT.match(rest)
         if not m:
