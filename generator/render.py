@@ -48,6 +48,13 @@ def md_escape(text: object, strip: bool = True) -> str:
     return out.strip() if strip else out
 
 
+def plain_title(title: str) -> str:
+    """A title for the theme, which prints it unescaped (and `striptags` unescapes entities):
+    no angle brackets, and entity-like text kept as text."""
+    title = re.sub(r"&(?=#?\w+;)", "&amp;", title)
+    return re.sub(r"\s+", " ", title.replace("<", "‹").replace(">", "›")).strip()
+
+
 def _finalize(value: object) -> object:
     if value is None:
         return ""
@@ -86,6 +93,7 @@ class Renderer:
         return self.kb.taxonomy.label(field, term_id)
 
     def page(self, template: str, path: str, meta: dict, **context) -> str:
+        meta = {**meta, "title": plain_title(meta["title"])}
         # JSON values are valid YAML, and far quicker to write than yaml.safe_dump.
         front = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
         return self.env.get_template(template).render(here=path, front_matter=Markup(front), **context)

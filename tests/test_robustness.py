@@ -1,0 +1,237 @@
+"""Bad seeds: every kind is reported, nothing is lost, nothing in a seed becomes live."""
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from generator.__main__ import main
+from generator.build import build
+from generator.config import BuildConfig
+
+GOOD = "Sigi - Pemkab Sigi menyalurkan PMT kepada 120 balita stunting di Kecamatan Dolo.\nKader posyandu dilatih.\n"
+
+
+def problems_of(report, name):
+    return [p for p in report.problems if p.file == name]
+
+
+def test_empty_and_whitespace_files_are_skipped_and_named(build_kb):
+    docs, report, data = build_kb({"kosong.txt": "", "spasi.txt": "  \n\t\n", "ok.txt": GOOD})
+    assert [a["id"] for a in data["articles"]] == ["ok"]
+    for name in ("kosong.txt", "spasi.txt"):
+        (p,) = problems_of(report, name)
+        assert p.level == "skipped" and "empty" in p.message
+
+
+def test_binary_files_are_skipped(build_kb):
+    png = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
+    docs, report, data = build_kb({"foto.txt": png, "nul.txt": b"abc\x00def", "ok.txt": GOOD})
+    assert [a["id"] for a in data["articles"]] == ["ok"]
+    assert all("binary" in problems_of(report, n)[0].message for n in ("foto.txt", "nul.txt"))
+
+
+def test_cp1252_is_read_and_noted(build_kb):
+    text = "Sigi - Pemkab Sigi menyalurkan PMT “bergizi” – kata Bupati Sigi.\nKader dilatih.\n"
+    docs, report, data = build_kb({"windows.txt": text.encode("cp1252")})
+    a = data["articles"][0]
+    page = (docs / "artikel" / "windows.md").read_text(encoding="utf-8")
+    assert "“bergizi”" in page
+    assert any("cp1252" in p.message for p in problems_of(report, "windows.txt"))
+    assert [r["code"] for r in a["regencies"]] == ["72.10"]
+
+
+def test_bom_and_crlf_build_as_normal(build_kb):
+    docs, report, data = build_kb({"bom.txt": "\ufeff" + GOOD.replace("\n", "\r\n"), "plain.txt": GOOD.replace("Sigi", "Poso")})
+    bom = next(a for a in data["articles"] if a["id"] == "bom")
+    assert bom["dateline"] == "Sigi" and not problems_of(report, "bom.txt")
+    page = (docs / "artikel" / "bom.md").read_text(encoding="utf-8")
+    assert "\r" not in page and "\ufeff" not in page
+
+
+def test_front_matter_errors_name_file_line_and_problem(build_kb):
+    seeds = {"a.txt": "---\ntitle: [tidak ditutup\n---\n" + GOOD,
+             "b.txt": "---\nregencies: ['12.345']\n---\n" + GOOD.replace("Sigi", "Poso")}
+    docs, report, data = build_kb(seeds)
+    assert len(data["articles"]) == 2
+    (a,) = [p for p in problems_of(report, "a.txt") if p.level == "warning"]
+    (b,) = [p for p in problems_of(report, "b.txt") if p.level == "warning"]
+    assert a.line is not None and "YAML" in a.message
+    assert b.line == 2 and "12.345" in b.message
+
+
+def test_duplicates_make_one_page_that_names_the_others(build_kb):
+    text = ("Kupang - Pemerintah Kota Kupang meluncurkan gerakan orang tua asuh anak stunting yang melibatkan seluruh "
+            "aparatur sipil negara dan pengusaha di kota itu untuk membantu 300 balita stunting.\n"
+            "Setiap orang tua asuh memberikan bantuan makanan bergizi untuk balita selama enam bulan.\n")
+    seeds = {"a_antara.txt": text + "(ant)", "b_lain.txt": "Kupang (Kompas.com) - " + text.split(" - ", 1)[1] + " Demikian."}
+    docs, report, data = build_kb(seeds)
+    assert [a["id"] for a in data["articles"]] == ["a_antara"]
+    assert data["articles"][0]["duplicates"] == ["b_lain"]
+    assert report.duplicates == {"a_antara": ["b_lain"]}
+    page = (docs / "artikel" / "a_antara.md").read_text(encoding="utf-8")
+    assert "Juga dimuat oleh media lain" in page and "b\\_lain" in page
+    assert not (docs / "artikel" / "b_lain.md").exists()
+
+
+def test_very_large_file_is_refused_quickly(build_kb):
+    big = ("Kader posyandu di Kabupaten Sigi dilatih. " * 60000).encode()
+    start = time.perf_counter()
+    docs, report, data = build_kb({"besar.txt": big, "ok.txt": GOOD})
+    assert time.perf_counter() - start < 20
+    (p,) = problems_of(report, "besar.txt")
+    assert p.level == "skipped" and "larger than" in p.message
+    assert [a["id"] for a in data["articles"]] == ["ok"]
+
+
+def test_odd_file_names_get_stable_unique_ascii_urls(build_kb):
+    names = ["Berita (1).txt", "berita 1.txt", "BÉRITA—1.txt", "Stunting Ruteng.TXT"]
+    seeds = {n: GOOD.replace("120", str(100 + i)) + f"Catatan {i} {n}" for i, n in enumerate(names)}
+    docs, report, data = build_kb(seeds)
+    pages = [a["page"] for a in data["articles"]]
+    assert len(pages) == len(set(pages)) == 4
+    for page in pages:
+        assert page.isascii() and page == page.lower() and " " not in page and "(" not in page
+    again = build(BuildConfig(seeds=docs.parent / "seeds", docs=docs.parent / "docs2"))
+    import json
+    data2 = json.loads((docs.parent / "docs2" / "data" / "articles.json").read_text(encoding="utf-8"))
+    assert [a["page"] for a in data2["articles"]] == pages
+
+
+def test_files_that_are_not_seeds_are_ignored_and_mentioned(build_kb, tmp_path):
+    (tmp_path / "seeds" / "folder").mkdir(parents=True)
+    docs, report, data = build_kb({"catatan.md": "# bukan seed", ".DS_Store": b"\x00\x01", "ok.txt": GOOD})
+    assert [a["id"] for a in data["articles"]] == ["ok"]
+    mentioned = {p.file for p in report.problems if p.level == "info"}
+    assert {"catatan.md", "folder"} <= mentioned
+    assert ".DS_Store" in mentioned
+
+
+def test_unreadable_file_is_named_and_the_rest_built(build_kb, tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "hilang.txt").symlink_to(tmp_path / "tidak-ada.txt")
+    locked = seeds / "terkunci.txt"
+    locked.write_text(GOOD)
+    locked.chmod(0)
+    try:
+        docs, report, data = build_kb({"ok.txt": GOOD.replace("Sigi", "Poso")})
+    finally:
+        locked.chmod(0o644)
+    assert "ok" in [a["id"] for a in data["articles"]]
+    (p,) = problems_of(report, "hilang.txt")
+    assert p.level == "skipped" and "cannot be read" in p.message
+    if os.geteuid() != 0:  # root reads anything
+        assert problems_of(report, "terkunci.txt")[0].level == "skipped"
+
+
+def test_seed_files_are_never_modified(build_kb, tmp_path):
+    seeds = {"a.txt": "---\ntitle: x\n---\n" + GOOD, "b.txt": b"\xff\xfe bad \x00", "c.txt": GOOD.encode("cp1252")}
+    build_kb(seeds)
+    before = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in (tmp_path / "seeds").iterdir()}
+    build(BuildConfig(seeds=tmp_path / "seeds", docs=tmp_path / "docs"))
+    after = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in (tmp_path / "seeds").iterdir()}
+    assert before == after
+
+
+def test_hand_written_pages_are_never_overwritten_or_deleted(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text(GOOD)
+    docs = tmp_path / "docs"
+    (docs / "wilayah").mkdir(parents=True)
+    hand = {"index.md": "# Beranda\n", "tentang.md": "# Tentang\n", "wilayah/index.md": "# Tulisan tangan\n",
+            "artikel/catatan.md": "# Catatan kurator\n"}
+    for rel, text in hand.items():
+        (docs / rel).parent.mkdir(parents=True, exist_ok=True)
+        (docs / rel).write_text(text)
+    report = build(BuildConfig(seeds=seeds, docs=docs))
+    (seeds / "a.txt").unlink()
+    (seeds / "b.txt").write_text(GOOD.replace("Sigi", "Poso"))
+    build(BuildConfig(seeds=seeds, docs=docs))
+    for rel, text in hand.items():
+        assert (docs / rel).read_text() == text, rel
+    assert "wilayah/index.md" in report.write.refused
+    assert not (docs / "artikel" / "a.md").exists()  # our own stale page is removed
+    assert (docs / "artikel" / "b.md").exists()
+
+
+def test_an_interrupted_build_leaves_previous_output_and_the_next_repairs(tmp_path, monkeypatch):
+    from generator import write
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for i in range(6):
+        (seeds / f"s{i}.txt").write_text(GOOD.replace("120", str(100 + i)))
+    docs = tmp_path / "docs"
+    build(BuildConfig(seeds=seeds, docs=docs))
+    before = {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()}
+    for i in range(6):
+        (seeds / f"s{i}.txt").write_text(GOOD.replace("Sigi", "Poso").replace("120", str(200 + i)))
+    real = write._atomic_write
+    calls = {"n": 0}
+
+    def interrupted(target, data):
+        calls["n"] += 1
+        if calls["n"] == 8:
+            raise KeyboardInterrupt
+        real(target, data)
+
+    monkeypatch.setattr(write, "_atomic_write", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        build(BuildConfig(seeds=seeds, docs=docs))
+    monkeypatch.setattr(write, "_atomic_write", real)
+    # Every file is whole: the old version or the new one, never a fragment; no temp files left.
+    for p in docs.rglob("*"):
+        assert not p.name.startswith(".tmp-"), p
+    for p, old in before.items():
+        assert p.exists(), p
+        text = p.read_bytes()
+        assert text == old or text.endswith(b"\n"), p
+    build(BuildConfig(seeds=seeds, docs=docs))
+    fresh = tmp_path / "fresh"
+    build(BuildConfig(seeds=seeds, docs=fresh))
+    assert _tree(docs) == _tree(fresh)
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_two_builds_give_byte_identical_output(tmp_path):
+    from conftest import ROOT
+
+    a, b = tmp_path / "a", tmp_path / "b"
+    build(BuildConfig(seeds=ROOT / "seeds", docs=a))
+    build(BuildConfig(seeds=ROOT / "seeds", docs=b))
+    tree_a, tree_b = _tree(a), _tree(b)
+    assert tree_a == tree_b
+    assert not any(str(tmp_path) in v.decode("utf-8", "replace") for v in tree_a.values())
+
+
+def test_exit_codes(tmp_path, capsys):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_bytes(b"\x00")
+    assert main(["build", "--seeds", str(seeds), "--docs", str(tmp_path / "docs")]) == 0
+    assert main(["build", "--seeds", str(tmp_path / "nope"), "--docs", str(tmp_path / "docs")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "nope" in err[0] and "not found" in err[0]
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    assert main(["build", "--seeds", str(seeds), "--docs", str(blocker / "docs")]) == 2
+    assert "docs" in capsys.readouterr().err
+
+
+def test_invalid_taxonomy_is_fatal_with_one_line(tmp_path):
+    import shutil
+    from conftest import ROOT
+    from generator.build import BuildError
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "generator" / "data", data)
+    (data / "taxonomy.yml").write_text("programmes: [\n")
+    with pytest.raises(BuildError, match="taxonomy.yml"):
+        build(BuildConfig(seeds=ROOT / "seeds", docs=tmp_path / "docs", data=data))
