@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from .extract.regions import Gazetteer
 from .extract.taxonomy import Taxonomy, Term
-from .model import Actor, Article, Region
+from .model import Actor, Article, Figure, Region
 
 MONTHS_ID = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"]
 
@@ -71,6 +71,34 @@ class ActorEntry:
     articles: list[Article] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class FigureRow:
+    """A figure placed in the knowledge base: where it applies and which article reports it."""
+
+    figure: Figure
+    article: Article
+    region: Region | None
+
+
+def figure_region(article: Article, figure: Figure, gaz: Gazetteer) -> Region | None:
+    """The region a figure is about: the one its sentence names, else the article's only one."""
+    sentence = (figure.evidence.sentence if figure.evidence else "").lower()
+    tags = [*article.regencies, *article.provinces]
+    named = [t.region for t in tags if _core(t.region).lower() in sentence]
+    if named:
+        # The most specific region named: a kabupaten/kota over its province.
+        return sorted(named, key=lambda r: (r.is_province, r.code))[0]
+    if len(article.regencies) == 1:
+        return article.regencies[0].region
+    if not article.regencies and len(article.provinces) == 1:
+        return article.provinces[0].region
+    return None
+
+
+def _core(region: Region) -> str:
+    return re.sub(r"^(Kabupaten|Kota)( Administrasi)? ", "", region.name)
+
+
 @dataclass
 class KnowledgeBase:
     articles: list[Article]  # newest first, undated last
@@ -84,6 +112,7 @@ class KnowledgeBase:
     undated: list[Article]
     taxonomy: Taxonomy
     gazetteer: Gazetteer
+    figures: list[FigureRow] = field(default_factory=list)  # every figure, newest article first
 
     @classmethod
     def build(cls, articles: list[Article], taxonomy: Taxonomy, gaz: Gazetteer) -> "KnowledgeBase":
@@ -118,7 +147,9 @@ class KnowledgeBase:
                 years[a.date.year][a.date.month].append(a)
             else:
                 undated.append(a)
+        figures = [FigureRow(f, a, figure_region(a, f, gaz)) for a in ordered for f in a.figures]
         return cls(
+            figures=figures,
             articles=ordered,
             provinces=[e for e in regions.values() if e.region.is_province],
             regions=regions,
@@ -133,6 +164,49 @@ class KnowledgeBase:
         )
 
     # Lookups the templates use -------------------------------------------------
+
+    def figures_of(self, kind: str) -> list[FigureRow]:
+        return [r for r in self.figures if r.figure.kind == kind]
+
+    def figures_in(self, region: Region) -> list[FigureRow]:
+        """Figures about a region (a province includes its kabupaten/kota), by year then value."""
+        rows = [r for r in self.figures if r.region is not None and
+                (r.region.code == region.code or (region.is_province and r.region.province_code == region.code))]
+        return sorted(rows, key=lambda r: (r.figure.year or 0, r.figure.kind, r.region.code, r.article.id))
+
+    def prevalence_series(self, rows: list[FigureRow]) -> dict[str, list[tuple[int, float]]]:
+        """Region name -> [(year, prevalence)], one value per year (the latest article's)."""
+        series: dict[str, dict[int, float]] = defaultdict(dict)
+        for r in sorted(rows, key=lambda r: (r.article.date is None, r.article.date), reverse=True):
+            f = r.figure
+            if f.kind == "prevalence" and f.year and r.region is not None:
+                series[r.region.name].setdefault(f.year, f.value)
+        return {name: sorted(points.items()) for name, points in sorted(series.items())}
+
+    def latest_prevalence(self, province: Region) -> float | None:
+        """The latest province-wide prevalence the knowledge base reports."""
+        best = None
+        for r in self.figures:
+            f = r.figure
+            if f.kind == "prevalence" and f.year and r.region is not None and r.region.code == province.code:
+                if best is None or f.year > best[0]:
+                    best = (f.year, f.value)
+        return best[1] if best else None
+
+    def articles_per_month(self) -> list[tuple[int, int, int]]:
+        """(year, month, count) for every month from the first dated article to the last."""
+        dated = [a.date for a in self.articles if a.date]
+        if not dated:
+            return []
+        counts: dict[tuple[int, int], int] = defaultdict(int)
+        for d in dated:
+            counts[(d.year, d.month)] += 1
+        (y, m), end = min(counts), max(counts)
+        out = []
+        while (y, m) <= end:
+            out.append((y, m, counts.get((y, m), 0)))
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+        return out
 
     def region_entry(self, code: str) -> RegionEntry:
         return self.regions[code]

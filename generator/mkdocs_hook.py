@@ -28,7 +28,7 @@ def _config(config) -> BuildConfig:
     return BuildConfig(
         seeds=root / options.get("seeds", "seeds"),
         docs=Path(config.docs_dir),
-        site=SiteSettings(full_text=bool(options.get("full_text", True))),
+        site=SiteSettings(full_text=bool(options.get("full_text", True)), directory_urls=config.use_directory_urls),
     )
 
 

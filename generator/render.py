@@ -15,6 +15,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
+from . import charts
 from .index import MONTHS_ID, KnowledgeBase, date_id, region_path
 from .model import Article, Evidence
 
@@ -68,6 +69,7 @@ class SiteSettings:
     """What the site shows, beyond the articles (set in mkdocs.yml `extra.kb` or on the command line)."""
 
     full_text: bool = True  # False: lead paragraph, extracted facts and a link to the source
+    directory_urls: bool = True  # MkDocs' use_directory_urls: the offline bundle uses .html URLs
 
 
 class Renderer:
@@ -87,7 +89,13 @@ class Renderer:
         env.filters.update(date_id=date_id, evidence=_evidence, number=_number, label=self._label,
                            safe_url=_safe_url, rupiah=_rupiah, figure_kind=FIGURE_KINDS.get, month_id=lambda m: MONTHS_ID[m - 1])
         env.tests["safe_url"] = lambda u: bool(_SAFE_URL.match(str(u)))
+        env.globals.update(province_map=self.province_map, month_chart=self.month_chart,
+                           prevalence_chart=self.prevalence_chart)
         self.env = env
+        # SVG is XML: its templates escape for XML, not for Markdown.
+        self.svg_env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True,
+                                   trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined)
+        self.layout = charts.load_layout(Path(__file__).parent / "data" / "tilemap.csv")
 
     def _label(self, term_id: str, field: str) -> str:
         return self.kb.taxonomy.label(field, term_id)
@@ -148,6 +156,59 @@ class Renderer:
         }
         return self.page("article.md.j2", path, meta, a=a, related=self.kb.related(a))
 
+    # Pictures (inline SVG, drawn at build time) -----------------------------------
+
+    def url(self, target: str, here: str) -> str:
+        """The URL of a docs page as seen from another: raw HTML gets no link rewriting from MkDocs."""
+        t = _page_url(target, self.settings.directory_urls)
+        h = _page_url(here, self.settings.directory_urls)
+        here_dir = h.rstrip("/") if h.endswith("/") else posixpath.dirname(h)
+        rel = posixpath.relpath(t or ".", here_dir or ".")
+        return rel + "/" if (t.endswith("/") or not t) and not rel.endswith("/") else rel
+
+    def _svg(self, template: str, **context) -> Markup:
+        svg = self.svg_env.get_template(template).render(size=charts.TILE, **context)
+        # One HTML block for Markdown: no blank lines inside.
+        return Markup("\n".join(line for line in svg.splitlines() if line.strip()))
+
+    def province_map(self, here: str, view: str = "articles") -> Markup:
+        kb = self.kb
+        rows = []
+        for p in kb.provinces:
+            value = len(p.articles) if view == "articles" else kb.latest_prevalence(p.region)
+            rows.append((p.region.code, p.region.name, self.url(p.path, here), value))
+        if view == "articles":
+            m = charts.tile_map("peta-artikel", "Peta provinsi menurut jumlah artikel", self.layout, rows,
+                                lambda v: _number(int(v)), "artikel")
+        else:
+            m = charts.tile_map("peta-prevalensi", "Peta provinsi menurut prevalensi stunting terbaru yang dilaporkan",
+                                self.layout, rows, lambda v: _number(v) + "%", "")
+        return self._svg("map.svg.j2", m=m)
+
+    def month_chart(self) -> Markup:
+        months = self.kb.articles_per_month()
+        if not months:
+            return Markup("")
+        if len(months) > 48:
+            years: dict[int, int] = {}
+            for y, _, n in months:
+                years[y] = years.get(y, 0) + n
+            items = [(str(y) if i % 2 == 0 or len(years) < 12 else "", f"{y}: {n} artikel", n) for i, (y, n) in enumerate(years.items())]
+            title = "Jumlah artikel per tahun"
+        else:
+            items = [(MONTHS_ID[m - 1][:3] + (f" {y}" if m == 1 or i == 0 else ""), f"{MONTHS_ID[m - 1]} {y}: {n} artikel", n)
+                     for i, (y, m, n) in enumerate(months)]
+            title = "Jumlah artikel per bulan"
+        return self._svg("bars.svg.j2", c=charts.bar_chart(title, items, bar_width=18 if len(items) < 24 else 12), chart_id="artikel-per-waktu")
+
+    def prevalence_chart(self, rows, chart_id: str = "prevalensi") -> Markup:
+        series = self.kb.prevalence_series(rows)
+        if not any(len(points) >= 1 for points in series.values()):
+            return Markup("")
+        chart = charts.line_chart("Prevalensi stunting yang dilaporkan menurut tahun", dict(list(series.items())[:8]),
+                                  lambda v: _number(v) + "%")
+        return self._svg("lines.svg.j2", c=chart, chart_id=chart_id)
+
     def snippet(self, template: str, path: str, **context) -> str:
         """A Markdown fragment included by a hand-written page (no front matter)."""
         return self.env.get_template(template).render(here=path, **context)
@@ -172,6 +233,15 @@ def _evidence(ev: Evidence | None) -> Markup:
         return Markup(md_escape(s))
     before, after = md_escape(s[:i], strip=False), md_escape(s[i + len(cue):], strip=False)
     return Markup(f"{before}**{md_escape(cue)}**{after}".strip())
+
+
+def _page_url(src: str, directory_urls: bool) -> str:
+    """MkDocs' URL for a docs path: 'a/b.md' -> 'a/b/' (or 'a/b.html'), 'a/index.md' -> 'a/'."""
+    stem = src[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        base = stem[:-5]
+        return base if directory_urls else base + "index.html"
+    return stem + "/" if directory_urls else stem + ".html"
 
 
 def _safe_url(url: str) -> Markup:

@@ -96,3 +96,50 @@ def test_two_site_builds_give_the_same_html(seed_site, tmp_path):
 
 def test_home_links_the_curator_page(seed_site):
     assert (seed_site / "kurasi" / "index.html").resolve() in links(seed_site, seed_site / "index.html")
+
+
+def _svgs(html: str) -> list[str]:
+    import re
+    return re.findall(r"<svg\b.*?</svg>", html, flags=re.S)
+
+
+def test_province_map_is_well_formed_and_links_every_province_with_articles(seed_site, records):
+    import xml.etree.ElementTree as ET
+
+    ns = {"s": "http://www.w3.org/2000/svg"}
+    for page in (seed_site / "index.html", seed_site / "wilayah" / "index.html"):
+        html = page.read_text(encoding="utf-8")
+        maps = [svg for svg in _svgs(html) if "peta-" in svg]
+        assert len(maps) == 2  # by articles, by prevalence
+        for svg in maps:
+            root = ET.fromstring(svg)
+            anchors = root.findall(".//s:a", ns)
+            assert len(anchors) == 38
+            for a in anchors:
+                assert a.find(".//s:title", ns).text
+            targets = {(page.parent / a.get("href")).resolve() / "index.html" for a in anchors}
+            with_articles = {p["code"] for r in records for p in r["provinces"]}
+            for prov_dir in (seed_site / "wilayah").iterdir():
+                index = prov_dir / "index.html"
+                if index.exists() and any(f"kode {c}<" in index.read_text(encoding="utf-8") for c in with_articles):
+                    assert index.resolve() in targets, prov_dir
+        counts = maps[0]
+        assert "Kalimantan Timur: 3 artikel" in counts and "Aceh: belum ada data" in counts
+
+
+def test_charts_are_well_formed(seed_site):
+    import xml.etree.ElementTree as ET
+
+    for page in ("linimasa/index.html", "data/index.html", "wilayah/kalimantan-selatan/index.html"):
+        svgs = _svgs((seed_site / page).read_text(encoding="utf-8"))
+        assert svgs, page
+        for svg in svgs:
+            ET.fromstring(svg)
+    data = (seed_site / "data" / "index.html").read_text(encoding="utf-8")
+    assert "Kabupaten Balangan 2023: 14,61%" in data
+
+
+def test_region_pages_show_their_figures(seed_site):
+    html = (seed_site / "wilayah" / "kalimantan-selatan" / "kabupaten-balangan" / "index.html").read_text(encoding="utf-8")
+    assert "Angka dari waktu ke waktu" in html
+    assert "14,61%" in html and "Rp1,5 miliar" in html
