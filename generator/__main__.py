@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from .build import BuildError, build
+from .bundle import DEFAULT_OUT, TOP_FOLDER, build_bundle
 from .config import BuildConfig
 from .render import SiteSettings
 
@@ -17,9 +19,22 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of article .txt files (default: seeds/)")
     b.add_argument("--docs", type=Path, default=Path("docs"), help="MkDocs docs folder to write into (default: docs/)")
     b.add_argument("--lead-only", action="store_true", help="publish only lead paragraphs, not full article texts")
+    b.add_argument("--site-url", default=os.environ.get("SITE_URL", ""), help="absolute site URL for feeds (default: $SITE_URL)")
+    z = sub.add_parser("bundle", help="build the offline site (works from file://) and zip it")
+    z.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"zip file to write (default: {DEFAULT_OUT})")
+    z.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs configuration (default: mkdocs.yml)")
     args = parser.parse_args(argv)
+    if args.command == "bundle":
+        try:
+            out = build_bundle(args.config, args.out)
+        except Exception as exc:  # noqa: BLE001 - one line for the user, whatever failed
+            print(f"error: bundle not built: {exc}", file=sys.stderr)
+            return 2
+        print(f"offline bundle written: {out} (unzip it and open {TOP_FOLDER}/index.html)")
+        return 0
     if args.command == "build":
-        config = BuildConfig(seeds=args.seeds, docs=args.docs, site=SiteSettings(full_text=not args.lead_only))
+        config = BuildConfig(seeds=args.seeds, docs=args.docs,
+                             site=SiteSettings(full_text=not args.lead_only, site_url=args.site_url))
         try:
             report = build(config)
         except BuildError as exc:

@@ -97,6 +97,8 @@ def build(config: BuildConfig) -> BuildReport:
     pages["kurasi/index.md"] = renderer.page("curator.md.j2", "kurasi/index.md", {"title": "Catatan kurasi"}, report=report)
     pages["data/index.md"] = renderer.page("data_index.md.j2", "data/index.md", {"title": "Data"})
     pages[HOME_SNIPPET] = renderer.snippet("home.md.j2", "index.md", report=report)
+    pages.update(renderer.feeds())
+    pages.update(renderer.glossary(load_glossary(config.data / "glossary.yml")))
     files = {path: text.encode("utf-8") for path, text in pages.items()}
     files["data/articles.json"] = export.articles_json(articles)
     files["data/articles.csv"] = export.articles_csv(articles)
@@ -107,6 +109,20 @@ def build(config: BuildConfig) -> BuildReport:
     except OSError as exc:
         raise BuildError(f"{config.docs}: cannot write the docs folder ({exc.strerror or exc})") from exc
     return report
+
+
+_TERM = re.compile(r"^[\w][\w .-]*$")
+
+
+def load_glossary(path: Path) -> dict[str, str]:
+    """Glossary terms; a term the abbreviation syntax cannot hold is left out."""
+    import yaml
+
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise BuildError(f"{path}: invalid glossary file ({exc})") from exc
+    return {str(k): str(v) for k, v in sorted(raw.items(), key=lambda kv: str(kv[0]).lower()) if _TERM.match(str(k))}
 
 
 def merge_duplicates(articles: list[Article]) -> tuple[list[Article], dict[str, list[str]]]:

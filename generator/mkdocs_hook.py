@@ -22,14 +22,26 @@ from mkdocs.exceptions import PluginError
 log = logging.getLogger("mkdocs.hooks.generator")
 
 
+def _flag(value) -> bool:
+    return str(value).strip().lower() not in ("false", "0", "no", "off", "")
+
+
 def _config(config) -> BuildConfig:
     options = config.extra.get("kb") or {}
     root = Path(config.config_file_path).parent
     return BuildConfig(
         seeds=root / options.get("seeds", "seeds"),
         docs=Path(config.docs_dir),
-        site=SiteSettings(full_text=bool(options.get("full_text", True)), directory_urls=config.use_directory_urls),
+        site=SiteSettings(full_text=_flag(options.get("full_text", True)), directory_urls=config.use_directory_urls,
+                          site_url=config.site_url or ""),
     )
+
+
+def on_config(config):
+    # Instant navigation fetches pages with XHR, which file:// refuses.
+    if not config.use_directory_urls:
+        config.theme["features"] = [f for f in config.theme.get("features", []) if not f.startswith("navigation.instant")]
+    return config
 
 
 def on_pre_build(config) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
-from . import charts
+from . import charts, feeds
 from .index import MONTHS_ID, KnowledgeBase, date_id, region_path
 from .model import Article, Evidence
 
@@ -70,6 +70,7 @@ class SiteSettings:
 
     full_text: bool = True  # False: lead paragraph, extracted facts and a link to the source
     directory_urls: bool = True  # MkDocs' use_directory_urls: the offline bundle uses .html URLs
+    site_url: str = ""  # absolute links in feeds when known
 
 
 class Renderer:
@@ -209,6 +210,28 @@ class Renderer:
                                   lambda v: _number(v) + "%")
         return self._svg("lines.svg.j2", c=chart, chart_id=chart_id)
 
+    def feeds(self) -> dict[str, str]:
+        """RSS and JSON Feed of the newest articles, site-wide and per province."""
+        kb, s = self.kb, self.settings
+        out = {
+            "feed.xml": feeds.rss(self.svg_env, kb, kb.articles, s.site_url, s.directory_urls),
+            "feed.json": feeds.json_feed(kb, kb.articles, s.site_url, s.directory_urls),
+        }
+        for p in kb.provinces:
+            if p.articles:
+                path = p.path.replace("index.md", "feed.xml")
+                out[path] = feeds.rss(self.svg_env, kb, p.articles, s.site_url, s.directory_urls,
+                                      title=f"{feeds.TITLE}: {p.region.name}", path=path)
+        return out
+
+    def glossary(self, terms: dict[str, str]) -> dict[str, str]:
+        """The glosarium page, and the abbreviation list appended to every page (tooltips)."""
+        abbr = "".join(f"*[{term}]: {_abbr_text(meaning)}\n" for term, meaning in terms.items())
+        return {
+            "glosarium/index.md": self.page("glossary.md.j2", "glosarium/index.md", {"title": "Glosarium"}, glossary=terms),
+            ".snippets/abbreviations.md": "\n" + abbr,
+        }
+
     def snippet(self, template: str, path: str, **context) -> str:
         """A Markdown fragment included by a hand-written page (no front matter)."""
         return self.env.get_template(template).render(here=path, **context)
@@ -233,6 +256,11 @@ def _evidence(ev: Evidence | None) -> Markup:
         return Markup(md_escape(s))
     before, after = md_escape(s[:i], strip=False), md_escape(s[i + len(cue):], strip=False)
     return Markup(f"{before}**{md_escape(cue)}**{after}".strip())
+
+
+def _abbr_text(text: str) -> str:
+    """A tooltip text: the abbr extension shows it in a title attribute, as is."""
+    return re.sub(r"[\s<>\"&]+", " ", text).strip()
 
 
 def _page_url(src: str, directory_urls: bool) -> str:
