@@ -154,6 +154,8 @@ class Renderer:
             "relevant": a.relevant,
             "curated": list(a.curated),
             "tags": tags,
+            # Articles are not in the navigation: give the width to the text.
+            "hide": ["navigation"],
         }
         return self.page("article.md.j2", path, meta, a=a, related=self.kb.related(a))
 

@@ -1,0 +1,96 @@
+"""What a reader sees in Chromium: the served site, and the offline bundle from file://."""
+from __future__ import annotations
+
+import functools
+import threading
+import zipfile
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from browser import browser_context, screenshot, search
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+@pytest.fixture(scope="module")
+def served(seed_site):
+    handler = functools.partial(_QuietHandler, directory=str(seed_site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def journey(page, home: str) -> None:
+    """Home -> a province -> an article; then search "posyandu" and open a result."""
+    page.goto(home)
+    assert "Upaya penurunan stunting" in page.inner_text("h1")
+    page.click(".md-tabs >> text=Wilayah")
+    page.click("article table a:text-is(\"Kalimantan Timur\")")
+    assert page.inner_text("h1").startswith("Kalimantan Timur")
+    page.click("article li a:has-text(\"Upaya penanganan kasus stunting\")")
+    assert "Upaya penanganan kasus stunting" in page.inner_text("h1")
+    assert "Kota Balikpapan" in page.inner_text(".md-content")
+    items = search(page, "posyandu")
+    assert items.count() >= 2
+    first_title = items.first.locator("h1, h2").first.inner_text()
+    items.first.locator("a").first.click()
+    page.wait_for_load_state()
+    assert first_title.strip()[:20] in page.inner_text("h1")
+
+
+def test_served_site_journey_and_screenshots(served):
+    with browser_context() as context:
+        page = context.new_page()
+        journey(page, served)
+        page.goto(served + "artikel/000_677c019573854520/")
+        screenshot(page, "article.png")
+        search(page, "posyandu")
+        screenshot(page, "search-results.png")
+        page.goto(served)
+        page.keyboard.press("Escape")
+        assert page.locator(".kb-map svg").first.is_visible()
+        screenshot(page, "home.png")
+    for name in ("article.png", "search-results.png", "home.png"):
+        assert (Path(__file__).parent.parent / "test-artifacts" / name).stat().st_size > 10_000
+
+
+def test_offline_bundle_from_file_url_makes_no_other_requests(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from conftest import make_project
+
+    project = make_project(tmp_path / "project")
+    out = tmp_path / "kb.zip"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run([sys.executable, "-m", "generator", "bundle", "--out", str(out)], cwd=project, env=env,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(out) as zf:
+        zf.extractall(tmp_path / "usb")
+    index = tmp_path / "usb" / "basis-pengetahuan-stunting" / "index.html"
+    outside: list[str] = []
+
+    def guard(route):
+        if route.request.url.startswith("file:"):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    with browser_context() as context:
+        context.route("**/*", guard)
+        page = context.new_page()
+        journey(page, index.as_uri())
+        screenshot(page, "offline-article.png")
+    assert outside == []
