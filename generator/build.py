@@ -99,6 +99,7 @@ def build(config: BuildConfig) -> BuildReport:
     pages[HOME_SNIPPET] = renderer.snippet("home.md.j2", "index.md", report=report)
     pages.update(renderer.feeds())
     pages.update(renderer.glossary(load_glossary(config.data / "glossary.yml")))
+    pages.update(renderer.search_language(search_words(config.data / "search_id.yml", kb_data.gazetteer)))
     files = {path: text.encode("utf-8") for path, text in pages.items()}
     files["data/articles.json"] = export.articles_json(articles)
     files["data/articles.csv"] = export.articles_csv(articles)
@@ -123,6 +124,19 @@ def load_glossary(path: Path) -> dict[str, str]:
     except (OSError, yaml.YAMLError) as exc:
         raise BuildError(f"{path}: invalid glossary file ({exc})") from exc
     return {str(k): str(v) for k, v in sorted(raw.items(), key=lambda kv: str(kv[0]).lower()) if _TERM.match(str(k))}
+
+
+def search_words(path: Path, gaz) -> dict[str, list[str]]:
+    """Roots, protected words (ours and every place name's words) and stop words for the search."""
+    import yaml
+
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    words = {key: set(str(raw.get(key) or "").lower().split()) for key in ("roots", "protect", "stop")}
+    names = list(gaz.names) + [r.name.lower().replace("-", " ") for r in gaz.regions.values()]
+    for name in names:
+        words["protect"].update(name.split())
+        words["protect"].add(name.replace(" ", ""))
+    return {key: sorted(w for w in values if w.isalnum()) for key, values in words.items()}
 
 
 def merge_duplicates(articles: list[Article]) -> tuple[list[Article], dict[str, list[str]]]:

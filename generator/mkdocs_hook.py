@@ -18,6 +18,7 @@ except ImportError:  # mkdocs run from a checkout without `pip install -e .`
 from generator.config import BuildConfig
 from generator.render import SiteSettings
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 log = logging.getLogger("mkdocs.hooks.generator")
 
@@ -37,7 +38,15 @@ def _config(config) -> BuildConfig:
     )
 
 
+@event_priority(50)
 def on_config(config):
+    # Indonesian search: MkDocs refuses `search: lang: id` (it ships no lunr
+    # file for it); Material's search plugin takes it when set before its own
+    # on_config runs, and its worker then loads our lunr.id.min.js.
+    for plugin in config.plugins.values():
+        if plugin.__class__.__module__.startswith("material.plugins.search"):
+            plugin.config.lang = ["id"]
+            plugin.config.pipeline = ["stemmer", "stopWordFilter", "trimmer"]
     # Instant navigation fetches pages with XHR, which file:// refuses.
     if not config.use_directory_urls:
         config.theme["features"] = [f for f in config.theme.get("features", []) if not f.startswith("navigation.instant")]

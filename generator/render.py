@@ -20,6 +20,7 @@ from .index import MONTHS_ID, KnowledgeBase, date_id, region_path
 from .model import Article, Evidence
 
 TEMPLATES = Path(__file__).parent / "templates"
+SEARCH_LANGUAGE_FILE = "assets/javascripts/lunr/min/lunr.id.min.js"
 # Python-Markdown's backslash escapes (plus "|" from the tables extension).
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=:<>&\"])")
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
@@ -233,6 +234,12 @@ class Renderer:
             "glosarium/index.md": self.page("glossary.md.j2", "glosarium/index.md", {"title": "Glosarium"}, glossary=terms),
             ".snippets/abbreviations.md": "\n" + abbr,
         }
+
+    def search_language(self, words: dict[str, list[str]]) -> dict[str, str]:
+        """Material's search worker loads lunr.<lang>.min.js: ours is the Indonesian stemmer with its data."""
+        data = json.dumps(words, ensure_ascii=True, separators=(",", ":"), sort_keys=True)
+        source = (Path(__file__).parent / "search" / "lunr.id.js").read_text(encoding="utf-8")
+        return {SEARCH_LANGUAGE_FILE: f"var KB_ID_DATA = {data};\n{source}"}
 
     def snippet(self, template: str, path: str, **context) -> str:
         """A Markdown fragment included by a hand-written page (no front matter)."""

@@ -40,7 +40,7 @@ def browser_context():
             context.close()
 
 
-def search(page, query: str):
+def search(page, query: str, timeout: int = 15000):
     """Type a query into Material's search once it is ready; returns the result items."""
     page.keyboard.press("/")
     page.wait_for_function(
@@ -48,7 +48,7 @@ def search(page, query: str):
         " return m && !/Mempersiapkan|Initializing/.test(m.textContent); }", timeout=30000)
     page.fill("input[data-md-component=search-query]", "")
     page.type("input[data-md-component=search-query]", query, delay=20)
-    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    page.wait_for_selector(".md-search-result__item", timeout=timeout)
     return page.locator(".md-search-result__item")
 
 

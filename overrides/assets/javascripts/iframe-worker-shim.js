@@ -23,8 +23,9 @@
     });
   }
 
-  function IFrameWorker(url) {
+  function IFrameWorker(scriptUrl) {
     var self = this;
+    var url = new URL(scriptUrl, location.href).href;
     var listeners = [];
     var queue = [];
     var ready = false;
@@ -60,7 +61,7 @@
           if (typeof self.onmessage === "function") self.onmessage(event);
         }, 0);
       };
-      loadScript(win.document, new URL(url, location.href).href).then(function () {
+      loadScript(win.document, url).then(function () {
         ready = true;
         queue.splice(0).forEach(deliver);
       });
