@@ -43,12 +43,16 @@ def on_config(config):
     # Indonesian search: MkDocs refuses `search: lang: id` (it ships no lunr
     # file for it); Material's search plugin takes it when set before its own
     # on_config runs, and its worker then loads our lunr.id.min.js.
+    offline = False
     for plugin in config.plugins.values():
-        if plugin.__class__.__module__.startswith("material.plugins.search"):
+        module = plugin.__class__.__module__
+        if module.startswith("material.plugins.search"):
             plugin.config.lang = ["id"]
             plugin.config.pipeline = ["stemmer", "stopWordFilter", "trimmer"]
+        elif module.startswith("material.plugins.offline"):
+            offline = bool(plugin.config.enabled)
     # Instant navigation fetches pages with XHR, which file:// refuses.
-    if not config.use_directory_urls:
+    if offline:
         config.theme["features"] = [f for f in config.theme.get("features", []) if not f.startswith("navigation.instant")]
     return config
 
