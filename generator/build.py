@@ -140,23 +140,33 @@ def search_words(path: Path, gaz) -> dict[str, list[str]]:
 
 
 def merge_duplicates(articles: list[Article]) -> tuple[list[Article], dict[str, list[str]]]:
-    """Same or nearly same text (a release run by two outlets): keep the first by id."""
+    """Same or nearly same text (a release run by two outlets): keep the first by id.
+
+    Candidates are found through a sample of each text's 5-word shingles (one in
+    eight, by hash), skipping shingles that many articles share (boilerplate);
+    only candidates that share most of the sample are compared in full.
+    """
     ordered = sorted(articles, key=lambda a: a.id)
     shingles = {a.id: _shingles(a) for a in ordered}
-    by_hash: dict[int, list[str]] = {}
+    postings: dict[int, list[str]] = {}
     dropped: dict[str, str] = {}
     for a in ordered:
-        sig = sorted(shingles[a.id])[:4]
-        candidates = {other for h in sig for other in by_hash.get(h, [])}
-        for other in sorted(candidates):
-            if other in dropped:
-                continue
+        sample = [h for h in shingles[a.id] if h % 8 == 0] or sorted(shingles[a.id])[:4]
+        counts: dict[str, int] = {}
+        for h in sample:
+            seen = postings.get(h, ())
+            if len(seen) <= 50:
+                for other in seen:
+                    counts[other] = counts.get(other, 0) + 1
+        for other, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+            if n < len(sample) / 2:
+                break
             if _jaccard(shingles[a.id], shingles[other]) >= 0.7:
                 dropped[a.id] = other
                 break
-        else:
-            for h in sig:
-                by_hash.setdefault(h, []).append(a.id)
+        if a.id not in dropped:
+            for h in sample:
+                postings.setdefault(h, []).append(a.id)
     groups: dict[str, list[str]] = {}
     for d, kept in dropped.items():
         groups.setdefault(kept, []).append(d)

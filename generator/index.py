@@ -113,6 +113,7 @@ class KnowledgeBase:
     taxonomy: Taxonomy
     gazetteer: Gazetteer
     figures: list[FigureRow] = field(default_factory=list)  # every figure, newest article first
+    figures_by_region: dict[str, list[FigureRow]] = field(default_factory=dict)  # a province's include its regencies'
 
     @classmethod
     def build(cls, articles: list[Article], taxonomy: Taxonomy, gaz: Gazetteer) -> "KnowledgeBase":
@@ -148,8 +149,15 @@ class KnowledgeBase:
             else:
                 undated.append(a)
         figures = [FigureRow(f, a, figure_region(a, f, gaz)) for a in ordered for f in a.figures]
+        by_region: dict[str, list[FigureRow]] = defaultdict(list)
+        for row in figures:
+            if row.region is not None:
+                by_region[row.region.code].append(row)
+                if not row.region.is_province:
+                    by_region[row.region.province_code].append(row)
         return cls(
             figures=figures,
+            figures_by_region=dict(by_region),
             articles=ordered,
             provinces=[e for e in regions.values() if e.region.is_province],
             regions=regions,
@@ -165,13 +173,16 @@ class KnowledgeBase:
 
     # Lookups the templates use -------------------------------------------------
 
+    def articles_by_id(self, ids: list[str]) -> list[Article]:
+        wanted = set(ids)
+        return [a for a in self.articles if a.id in wanted]
+
     def figures_of(self, kind: str) -> list[FigureRow]:
         return [r for r in self.figures if r.figure.kind == kind]
 
     def figures_in(self, region: Region) -> list[FigureRow]:
         """Figures about a region (a province includes its kabupaten/kota), by year then value."""
-        rows = [r for r in self.figures if r.region is not None and
-                (r.region.code == region.code or (region.is_province and r.region.province_code == region.code))]
+        rows = self.figures_by_region.get(region.code, [])
         return sorted(rows, key=lambda r: (r.figure.year or 0, r.figure.kind, r.region.code, r.article.id))
 
     def prevalence_series(self, rows: list[FigureRow]) -> dict[str, list[tuple[int, float]]]:

@@ -6,6 +6,7 @@ become a link, an HTML element, a snippet include or a template.
 """
 from __future__ import annotations
 
+import functools
 import json
 import posixpath
 import re
@@ -21,10 +22,10 @@ from .model import Article, Evidence
 
 TEMPLATES = Path(__file__).parent / "templates"
 SEARCH_LANGUAGE_FILE = "assets/javascripts/lunr/min/lunr.id.min.js"
-# Python-Markdown's backslash escapes (plus "|" from the tables extension).
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=:<>&\"])")
+_SPACES = re.compile(r"\s+")
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
-_BACKSLASHABLE = set("\\`*_{}[]()#+-.!|")
+# Python-Markdown's backslash escapes (plus "|" from the tables extension).
+_BACKSLASHABLE = "\\`*_{}[]()#+-.!|"
 _SAFE_URL = re.compile(r"^https?://[^\s()<>\[\]\"'`]+$")
 FIGURE_KINDS = {
     "prevalence": "prevalensi", "target": "target", "budget": "anggaran", "beneficiaries": "penerima manfaat",
@@ -32,22 +33,24 @@ FIGURE_KINDS = {
 }
 
 
+def _escape_table() -> dict[int, str]:
+    table = {ord(ch): rep for ch, rep in _HTML.items()}
+    table.update({ord(ch): "\\" + ch for ch in _BACKSLASHABLE})
+    # ~ ^ = : have no backslash escape in Python-Markdown; an entity keeps them inert.
+    table.update({ord(ch): f"&#{ord(ch)};" for ch in "~^=:"})
+    return table
+
+
+_ESCAPES = _escape_table()
+
+
 def md_escape(text: object, strip: bool = True) -> str:
     """Plain text -> Markdown that renders as exactly that text, and nothing live."""
-
-    def one(m: re.Match) -> str:
-        ch = m.group(1)
-        if ch in _HTML:
-            return _HTML[ch]
-        if ch in _BACKSLASHABLE:
-            return "\\" + ch
-        # ~ ^ = : have no backslash escape in Python-Markdown; an entity keeps them inert.
-        return f"&#{ord(ch)};"
-
-    out = _MD_SPECIAL.sub(one, str(text))
+    out = str(text).translate(_ESCAPES)
     # Leading spaces would make a code block; line breaks are not ours to keep.
-    out = re.sub(r"\s+", " ", out)
-    return out.strip() if strip else out
+    if strip:
+        return " ".join(out.split())
+    return _SPACES.sub(" ", out)
 
 
 def plain_title(title: str) -> str:
@@ -249,10 +252,19 @@ class Renderer:
 @pass_context
 def _link(ctx, target: str, text: object, cls: str = "") -> Markup:
     """A relative Markdown link from the page being rendered to another docs path."""
-    here = ctx["here"]
-    rel = posixpath.relpath(target, posixpath.dirname(here) or ".")
+    rel = _relative(target, posixpath.dirname(ctx["here"]))
     attrs = f"{{ .{cls} }}" if cls else ""
     return Markup(f"[{md_escape(text)}]({rel}){attrs}")
+
+
+@functools.lru_cache(maxsize=65536)
+def _relative(target: str, here_dir: str) -> str:
+    """posixpath.relpath for docs-relative paths (no '..', no absolute paths), cached: pages link the same few targets."""
+    t, h = target.split("/"), here_dir.split("/") if here_dir else []
+    common = 0
+    while common < len(h) and common < len(t) - 1 and h[common] == t[common]:
+        common += 1
+    return "/".join([".."] * (len(h) - common) + t[common:])
 
 
 def _evidence(ev: Evidence | None) -> Markup:

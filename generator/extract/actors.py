@@ -15,6 +15,7 @@ import yaml
 
 from ..model import Actor, Evidence, Region, Tag
 from .regions import _KAB, _KOTA, _PROV, _WORD, Gazetteer
+from .taxonomy import Sentences, required_any
 
 _LEVEL_WORDS = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:,\s*)?(Provinsi|Prov\.|Kabupaten|Kab\.|Kota)?\s*", re.I)
 
@@ -29,6 +30,13 @@ class ActorRule:
     region: str  # required | none
     name: str
     type: str
+    triggers: tuple[str, ...] | None  # the rule cannot match a text without one of these
+
+    def finditer(self, text: Sentences):
+        if self.triggers is not None and not any(t in text.lower for t in self.triggers):
+            return iter(())
+        return self.pattern.finditer(text.text)
+
 
 
 @dataclass(frozen=True)
@@ -41,7 +49,8 @@ class ActorRules:
         with open(path, encoding="utf-8") as fh:
             raw = yaml.safe_load(fh)
         rules = tuple(
-            ActorRule(re.compile(r"(?<!\w)(?:" + r["match"] + r")(?!\w)"), r.get("region", "none"), r["name"], r["type"])
+            ActorRule(re.compile(r"(?<!\w)(?:" + r["match"] + r")(?!\w)"), r.get("region", "none"), r["name"], r["type"],
+                      required_any(r["match"]))
             for r in raw["rules"]
         )
         cues = tuple(
@@ -57,7 +66,9 @@ def region_after(gaz: Gazetteer, text: str, pos: int, head: str) -> Region | Non
     m = _LEVEL_WORDS.match(text, pos)
     level_word = (m.group(1) or "").lower() if m else ""
     pos = m.end() if m else pos
-    tokens = [(t.start(), t.group(0)) for t in _WORD.finditer(text, pos, min(len(text), pos + 60))]
+    end = text.find(Sentences.SEP, pos)
+    end = min(len(text) if end < 0 else end, pos + 60)
+    tokens = [(t.start(), t.group(0)) for t in _WORD.finditer(text, pos, end)]
     if not tokens or tokens[0][0] != pos or not tokens[0][1][:1].isupper():
         return None
     level = ("provinsi" if level_word.startswith("prov") else "kabupaten" if level_word.startswith("kab")
@@ -85,19 +96,21 @@ def display_region(region: Region) -> str:
 
 
 def find_actors(gaz: Gazetteer, rules: ActorRules, sentences: list[str]) -> list[Actor]:
-    found: dict[str, Actor] = {}
-    for s in sentences:
-        claimed: list[tuple[int, int]] = []
-        for rule in rules.rules:
-            for m in rule.pattern.finditer(s):
-                if any(a < m.end() and m.start() < b for a, b in claimed):
-                    continue
-                actor = _apply(gaz, rule, s, m)
-                if actor is None:
-                    continue
-                claimed.append((m.start(), m.end()))
-                found.setdefault(actor.name.lower(), actor)
-    return sorted(_company_foundations(list(found.values())), key=lambda a: (a.type, a.name))
+    text = Sentences(sentences)
+    found: dict[str, tuple[int, Actor]] = {}
+    claimed: list[tuple[int, int]] = []
+    for rule in rules.rules:
+        for m in rule.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in claimed):
+                continue
+            actor = _apply(gaz, rule, text, m)
+            if actor is None:
+                continue
+            claimed.append((m.start(), m.end()))
+            key = actor.name.lower()
+            if key not in found or m.start() < found[key][0]:
+                found[key] = (m.start(), actor)
+    return sorted(_company_foundations([a for _, a in found.values()]), key=lambda a: (a.type, a.name))
 
 
 def _company_foundations(actors: list[Actor]) -> list[Actor]:
@@ -110,7 +123,8 @@ def _company_foundations(actors: list[Actor]) -> list[Actor]:
     ]
 
 
-def _apply(gaz: Gazetteer, rule: ActorRule, s: str, m: re.Match) -> Actor | None:
+def _apply(gaz: Gazetteer, rule: ActorRule, text: Sentences, m: re.Match) -> Actor | None:
+    s = text.text
     group = (m.group(1) if m.re.groups else m.group(0)) or ""
     group = re.sub(r"\s+", " ", group).strip(" ,.")
     region = None
@@ -127,7 +141,7 @@ def _apply(gaz: Gazetteer, rule: ActorRule, s: str, m: re.Match) -> Actor | None
     name = _LEADING_FILLER.sub("", re.sub(r"\s+", " ", name).strip())
     if len(name) < 2:
         return None
-    return Actor(name=name, type=type_id, evidence=Evidence(s, m.group(0)))
+    return Actor(name=name, type=type_id, evidence=Evidence(text.sentence_at(m.start()), m.group(0)))
 
 
 def actor_types(actors: list[Actor], rules: ActorRules, sentences: list[str], context: re.Pattern) -> list[Tag]:

@@ -26,41 +26,59 @@ class Cue:
     """A cue pattern, and a piece of text it cannot match without (to skip it cheaply)."""
 
     pattern: re.Pattern
-    anchor: str | None
+    anchors: tuple[str, ...] | None  # texts of which a match contains one
 
     @classmethod
     def compile(cls, pattern: str) -> "Cue":
         # Upper-case acronyms (PMT, TPK, KEK) must not match ordinary words (tpk, kek).
         flags = 0 if re.fullmatch(r"[A-Z0-9-]+(\?)?[A-Z-]*", pattern) else re.I
-        return cls(re.compile(r"(?<!\w)(?:" + pattern + r")(?!\w)", flags), required_text(pattern))
+        return cls(re.compile(r"(?<!\w)(?:" + pattern + r")(?!\w)", flags), required_any(pattern))
 
-    def search(self, text: "Sentences", start: int = 0) -> re.Match | None:
-        if self.anchor is not None and self.anchor not in text.lower:
-            return None
-        return self.pattern.search(text.text, start)
+    def possible(self, text: "Sentences") -> bool:
+        return self.anchors is None or any(a in text.lower for a in self.anchors)
+
+    def search(self, text: "Sentences") -> re.Match | None:
+        return self.pattern.search(text.text) if self.possible(text) else None
 
     def finditer(self, text: "Sentences"):
-        if self.anchor is not None and self.anchor not in text.lower:
-            return iter(())
-        return self.pattern.finditer(text.text)
+        return self.pattern.finditer(text.text) if self.possible(text) else iter(())
 
 
-def required_text(pattern: str) -> str | None:
-    """The longest run of plain characters every match of `pattern` contains (lower case), if any."""
+def required_any(pattern: str) -> tuple[str, ...] | None:
+    """Plain texts of which every match of `pattern` contains at least one (lower case), if known.
+
+    Alternations ("Pemkab|Bupati|...") are followed branch by branch.
+    """
     try:
-        tree = _parser.parse(pattern)
+        found = _triggers(list(_parser.parse(pattern)))
     except re.error:
         return None
+    return tuple(sorted(found)) if found else None
+
+
+def _triggers(items: list) -> set[str] | None:
     runs, current = [], []
-    for op, value in tree:
+    for i, (op, value) in enumerate(items):
         if op is _constants.LITERAL:
             current.append(chr(value))
-        else:
-            runs.append("".join(current))
-            current = []
+            continue
+        if op is _constants.BRANCH or (op is _constants.SUBPATTERN and len(value[3]) == 1
+                                       and value[3][0][0] is _constants.BRANCH):
+            branches = value[1] if op is _constants.BRANCH else value[3][0][1][1]
+            # The parser moves a common prefix ("K" of KUA|Kantor) in front of the alternation.
+            prefix = [(_constants.LITERAL, ord(c)) for c in current]
+            sets = [_triggers(prefix + list(b)) for b in branches]
+            if all(sets) and max(len(r) for r in runs + [""]) < 3:
+                return set().union(*sets)
+        elif op is _constants.SUBPATTERN:
+            inner = _triggers(list(value[3]))
+            if inner and len(inner) == 1:
+                runs.append(next(iter(inner)))
+        runs.append("".join(current))
+        current = []
     runs.append("".join(current))
     best = max(runs, key=len)
-    return best.lower() if len(best) >= 3 else None
+    return {best.lower()} if len(best) >= 3 else None
 
 
 @dataclass(frozen=True)
