@@ -18,7 +18,8 @@ from .index import KnowledgeBase, unique_slugs
 from .model import Article, Problem
 from .read import read_folder
 from .render import Renderer
-from .write import WriteResult, write_tree
+from .cache import BuildCache, PageMemo, code_version, digest, seeds_fingerprint
+from .write import WriteResult, read_manifest, write_tree
 
 # Generated pages that hand-written pages link to; the rest is linked from these.
 HOME_SNIPPET = ".snippets/beranda.md"
@@ -77,22 +78,46 @@ def build(config: BuildConfig) -> BuildReport:
         kb_data = Knowledge.load(config.data, config.taxonomy)
     except TaxonomyError as exc:
         raise BuildError(str(exc)) from exc
+    version = code_version(config.data, (config.site, str(config.taxonomy)))
+    cache = BuildCache.load(config.docs, version)
+    fingerprint = seeds_fingerprint(config.seeds)
+    owned = read_manifest(config.docs)
+    if cache.fingerprint == fingerprint and cache.report is not None and owned \
+            and all((config.docs / p).exists() for p in owned):
+        report = cache.report
+        report.write = WriteResult(unchanged=len(owned))
+        return report
+
     report = BuildReport(seeds_dir=str(config.seeds))
     folder = read_folder(config.seeds)
     report.problems.extend(folder.problems)
     slugs = unique_slugs([s.id for s in folder.seeds])
     articles: list[Article] = []
+    keys: dict[str, str] = {}
+    extracted: dict[str, tuple[str, Article, list]] = {}
     for seed in folder.seeds:
-        article, problems = extract_article(seed, kb_data, slugs[seed.id])
+        key = digest(seed.file, seed.text, seed.front_matter, seed.overrides)
+        hit = cache.articles.get(seed.id)
+        if hit is not None and hit[0] == key:
+            article, problems = hit[1], hit[2]
+            if article.slug != slugs[seed.id]:
+                article = replace(article, slug=slugs[seed.id])
+        else:
+            article, problems = extract_article(seed, kb_data, slugs[seed.id])
+        extracted[seed.id] = (key, article, problems)
+        keys[seed.id] = key
         articles.append(article)
         report.problems.extend(problems)
-    articles, report.duplicates = merge_duplicates(articles)
+    samples = {a.id: cache.samples[keys[a.id]] for a in articles if keys[a.id] in cache.samples}
+    articles, report.duplicates = merge_duplicates(articles, samples)
     report.built = [a.id for a in articles]
     report.off_topic = [a.id for a in articles if not a.relevant]
     report.no_region = [a.id for a in articles if not a.provinces]
     report.no_date = [a.id for a in articles if a.date is None]
     kb = KnowledgeBase.build(articles, kb_data.taxonomy, kb_data.gazetteer)
-    renderer = Renderer(kb, config.site)
+    memo = PageMemo(config.docs, cache.pages, owned)
+    article_digests = {a.id: digest(keys[a.id], a.slug, a.duplicates, a.duplicate_outlets) for a in articles}
+    renderer = Renderer(kb, config.site, memo=memo, digests=article_digests)
     pages = renderer.pages()
     pages["kurasi/index.md"] = renderer.page("curator.md.j2", "kurasi/index.md", {"title": "Catatan kurasi"}, report=report)
     pages["data/index.md"] = renderer.page("data_index.md.j2", "data/index.md", {"title": "Data"})
@@ -100,13 +125,19 @@ def build(config: BuildConfig) -> BuildReport:
     pages.update(renderer.feeds())
     pages.update(renderer.glossary(load_glossary(config.data / "glossary.yml")))
     pages.update(renderer.search_language(search_words(config.data / "search_id.yml", kb_data.gazetteer)))
-    files = {path: text.encode("utf-8") for path, text in pages.items()}
-    files["data/articles.json"] = export.articles_json(articles)
+    files: dict[str, bytes | None] = {path: None if text is None else text.encode("utf-8") for path, text in pages.items()}
+    files["data/articles.json"] = export.articles_json(articles, cache.records, article_digests)
     files["data/articles.csv"] = export.articles_csv(articles)
     files["data/figures.csv"] = export.figures_csv(articles)
     files["data/build-report.json"] = (json.dumps(report.as_dict(), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
     try:
         report.write = write_tree(config.docs, files)
+        cache.fingerprint = fingerprint if not report.write.refused else ""
+        cache.report = report
+        cache.articles = extracted
+        cache.samples = {keys[i]: sample for i, sample in samples.items() if i in keys}
+        cache.pages = memo.current
+        cache.save(config.docs)
     except OSError as exc:
         raise BuildError(f"{config.docs}: cannot write the docs folder ({exc.strerror or exc})") from exc
     return report
@@ -139,7 +170,8 @@ def search_words(path: Path, gaz) -> dict[str, list[str]]:
     return {key: sorted(w for w in values if w.isalnum()) for key, values in words.items()}
 
 
-def merge_duplicates(articles: list[Article]) -> tuple[list[Article], dict[str, list[str]]]:
+def merge_duplicates(articles: list[Article], samples: dict[str, list[int]] | None = None
+                     ) -> tuple[list[Article], dict[str, list[str]]]:
     """Same or nearly same text (a release run by two outlets): keep the first by id.
 
     Candidates are found through a sample of each text's 5-word shingles (one in
@@ -147,11 +179,21 @@ def merge_duplicates(articles: list[Article]) -> tuple[list[Article], dict[str, 
     only candidates that share most of the sample are compared in full.
     """
     ordered = sorted(articles, key=lambda a: a.id)
-    shingles = {a.id: _shingles(a) for a in ordered}
+    samples = samples if samples is not None else {}
+    full: dict[str, set[int]] = {}
+
+    def shingles(a_id: str) -> set[int]:
+        if a_id not in full:
+            full[a_id] = _shingles(by_id[a_id])
+        return full[a_id]
+
+    by_id = {a.id: a for a in ordered}
     postings: dict[int, list[str]] = {}
     dropped: dict[str, str] = {}
     for a in ordered:
-        sample = [h for h in shingles[a.id] if h % 8 == 0] or sorted(shingles[a.id])[:4]
+        if a.id not in samples:
+            samples[a.id] = sorted(h for h in shingles(a.id) if h % 8 == 0) or sorted(shingles(a.id))[:4]
+        sample = samples[a.id]
         counts: dict[str, int] = {}
         for h in sample:
             seen = postings.get(h, ())
@@ -161,7 +203,7 @@ def merge_duplicates(articles: list[Article]) -> tuple[list[Article], dict[str, 
         for other, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
             if n < len(sample) / 2:
                 break
-            if _jaccard(shingles[a.id], shingles[other]) >= 0.7:
+            if _jaccard(shingles(a.id), shingles(other)) >= 0.7:
                 dropped[a.id] = other
                 break
         if a.id not in dropped:
@@ -170,7 +212,6 @@ def merge_duplicates(articles: list[Article]) -> tuple[list[Article], dict[str, 
     groups: dict[str, list[str]] = {}
     for d, kept in dropped.items():
         groups.setdefault(kept, []).append(d)
-    by_id = {a.id: a for a in ordered}
     out = []
     for a in ordered:
         if a.id in dropped:

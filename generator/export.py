@@ -56,9 +56,29 @@ def article_record(a: Article) -> dict:
     }
 
 
-def articles_json(articles: list[Article]) -> bytes:
-    doc = {"schema_version": SCHEMA_VERSION, "articles": [article_record(a) for a in sorted(articles, key=lambda a: a.id)]}
-    return (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+def articles_json(articles: list[Article], records: dict[str, str] | None = None,
+                  digests: dict[str, str] | None = None) -> bytes:
+    """The export, as json.dumps(doc, indent=1) would write it; `records` memoises each
+    article's part by its digest (and is updated), so an unchanged article is not re-encoded."""
+    records = records if records is not None else {}
+    digests = digests or {}
+    parts = []
+    fresh: dict[str, str] = {}
+    for a in sorted(articles, key=lambda a: a.id):
+        key = digests.get(a.id)
+        text = records.get(key) if key else None
+        if text is None:
+            body = json.dumps(article_record(a), ensure_ascii=False, indent=1)
+            text = "\n".join("  " + line for line in body.split("\n"))
+        if key:
+            fresh[key] = text
+        parts.append(text)
+    records.clear()
+    records.update(fresh)
+    inner = ",\n".join(parts)
+    body = f'{{\n "schema_version": {SCHEMA_VERSION},\n "articles": [\n{inner}\n ]\n}}\n' if parts else \
+        f'{{\n "schema_version": {SCHEMA_VERSION},\n "articles": []\n}}\n'
+    return body.encode("utf-8")
 
 
 def _csv(header: list[str], rows: list[list]) -> bytes:

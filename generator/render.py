@@ -17,6 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
 from . import charts, feeds
+from .cache import PageMemo, digest
 from .index import MONTHS_ID, KnowledgeBase, date_id, region_path
 from .model import Article, Evidence
 
@@ -78,9 +79,14 @@ class SiteSettings:
 
 
 class Renderer:
-    def __init__(self, kb: KnowledgeBase, settings: SiteSettings = SiteSettings()):
+    def __init__(self, kb: KnowledgeBase, settings: SiteSettings = SiteSettings(),
+                 memo: PageMemo | None = None, digests: dict[str, str] | None = None):
         self.kb = kb
         self.settings = settings
+        # With a memo, a page whose inputs (the digests of the articles it shows)
+        # did not change since the last build is not rendered again: None.
+        self.memo = memo
+        self.digests = digests or {}
         env = Environment(
             loader=FileSystemLoader(str(TEMPLATES)),
             finalize=_finalize,
@@ -111,36 +117,66 @@ class Renderer:
         front = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
         return self.env.get_template(template).render(here=path, front_matter=Markup(front), **context)
 
-    def pages(self) -> dict[str, str]:
-        """Every generated Markdown page, keyed by its path under docs/."""
+    def _unless_fresh(self, path: str, inputs: tuple, render) -> str | None:
+        if self.memo is not None and self.memo.fresh(path, digest(*inputs)):
+            return None
+        return render()
+
+    def _digests(self, articles) -> tuple[str, ...]:
+        return tuple(self.digests.get(a.id, a.id) for a in articles)
+
+    def pages(self) -> dict[str, str | None]:
+        """Every generated Markdown page, keyed by its path under docs/ (None: unchanged since the last build)."""
         kb = self.kb
-        out: dict[str, str] = {}
+        out: dict[str, str | None] = {}
         for a in kb.articles:
-            out[a.source_path] = self.article(a)
+            related = kb.related(a)
+            inputs = ("article", self._digests([a, *related]), tuple(kb.actor(x.name).path for x in a.actors))
+            out[a.source_path] = self._unless_fresh(a.source_path, inputs, lambda: self.article(a, related))
         out["wilayah/index.md"] = self.page("region_index.md.j2", "wilayah/index.md", {"title": "Wilayah"})
         for p in kb.provinces:
-            out[p.path] = self.page("province.md.j2", p.path, {"title": p.region.name, "tags": ["Provinsi"]}, entry=p)
+            out[p.path] = self._unless_fresh(
+                p.path, ("province", p.region.code, self._digests(p.articles)),
+                lambda: self.page("province.md.j2", p.path, {"title": p.region.name, "tags": ["Provinsi"]}, entry=p))
             for r in p.children:
                 if r.articles:
-                    out[r.path] = self.page("regency.md.j2", r.path, {"title": r.region.name, "tags": [p.region.name]}, entry=r, province=p)
+                    out[r.path] = self._unless_fresh(
+                        r.path, ("regency", r.region.code, self._digests(r.articles), self._actor_paths(r.articles)),
+                        lambda: self.page("regency.md.j2", r.path, {"title": r.region.name, "tags": [p.region.name]},
+                                          entry=r, province=p))
         out["program/index.md"] = self.page("programme_index.md.j2", "program/index.md", {"title": "Program"})
         for e in kb.programmes:
-            out[e.path] = self.page("programme.md.j2", e.path, {"title": e.term.label, "tags": ["Program"]}, entry=e)
+            out[e.path] = self._unless_fresh(
+                e.path, ("programme", e.term, self._digests(e.articles), self._actor_paths(e.articles)),
+                lambda: self.page("programme.md.j2", e.path, {"title": e.term.label, "tags": ["Program"]}, entry=e))
         out["aktor/index.md"] = self.page("actor_index.md.j2", "aktor/index.md", {"title": "Aktor"})
         for e in kb.actor_types:
-            out[e.path] = self.page("actor_type.md.j2", e.path, {"title": e.term.label, "tags": ["Jenis aktor"]}, entry=e)
+            actors = tuple((x.name, x.path, len(x.articles)) for x in kb.actors_of_type(e.term.id))
+            out[e.path] = self._unless_fresh(
+                e.path, ("type", e.term, self._digests(e.articles), actors),
+                lambda: self.page("actor_type.md.j2", e.path, {"title": e.term.label, "tags": ["Jenis aktor"]}, entry=e))
         for e in kb.actors.values():
-            out[e.path] = self.page("actor.md.j2", e.path, {"title": e.name, "tags": [kb.taxonomy.label("actor_types", e.type)]}, entry=e)
+            out[e.path] = self._unless_fresh(
+                e.path, ("actor", e.name, e.type, self._digests(e.articles)),
+                lambda: self.page("actor.md.j2", e.path, {"title": e.name, "tags": [kb.taxonomy.label("actor_types", e.type)]},
+                                  entry=e))
         out["sasaran/index.md"] = self.page("target_index.md.j2", "sasaran/index.md", {"title": "Kelompok sasaran"})
         for e in kb.target_groups:
-            out[e.path] = self.page("target.md.j2", e.path, {"title": e.term.label, "tags": ["Sasaran"]}, entry=e)
+            out[e.path] = self._unless_fresh(
+                e.path, ("target", e.term, self._digests(e.articles)),
+                lambda: self.page("target.md.j2", e.path, {"title": e.term.label, "tags": ["Sasaran"]}, entry=e))
         out["linimasa/index.md"] = self.page("timeline_index.md.j2", "linimasa/index.md", {"title": "Linimasa"})
         for year, months in kb.years.items():
             path = f"linimasa/{year}.md"
-            out[path] = self.page("timeline_year.md.j2", path, {"title": f"Linimasa {year}"}, year=year, months=months)
+            out[path] = self._unless_fresh(
+                path, ("year", year, tuple((m, self._digests(arts)) for m, arts in months.items())),
+                lambda: self.page("timeline_year.md.j2", path, {"title": f"Linimasa {year}"}, year=year, months=months))
         return out
 
-    def article(self, a: Article) -> str:
+    def _actor_paths(self, articles) -> tuple[str, ...]:
+        return tuple(x.path for x in self.kb.actors_in(articles))
+
+    def article(self, a: Article, related: list[Article] | None = None) -> str:
         path = a.source_path
         tags = [t.region.name for t in (*a.provinces, *a.regencies)]
         tags += [self.kb.taxonomy.label("programmes", t.id) for t in a.programmes]
@@ -161,7 +197,7 @@ class Renderer:
             # Articles are not in the navigation: give the width to the text.
             "hide": ["navigation"],
         }
-        return self.page("article.md.j2", path, meta, a=a, related=self.kb.related(a))
+        return self.page("article.md.j2", path, meta, a=a, related=self.kb.related(a) if related is None else related)
 
     # Pictures (inline SVG, drawn at build time) -----------------------------------
 

@@ -27,7 +27,8 @@ class WriteResult:
     refused: list[str] = field(default_factory=list)  # paths held by hand-written files
 
 
-def write_tree(docs: Path, files: dict[str, bytes]) -> WriteResult:
+def write_tree(docs: Path, files: dict[str, bytes | None]) -> WriteResult:
+    """Write `files` (path -> bytes; None: the file we wrote last time is still right)."""
     result = WriteResult()
     docs.mkdir(parents=True, exist_ok=True)
     owned = read_manifest(docs)
@@ -39,6 +40,9 @@ def write_tree(docs: Path, files: dict[str, bytes]) -> WriteResult:
     for rel in sorted(claimable):
         target = docs / rel
         data = files[rel]
+        if data is None:
+            result.unchanged += 1
+            continue
         try:
             if target.stat().st_size == len(data) and target.read_bytes() == data:
                 result.unchanged += 1

@@ -197,7 +197,9 @@ def test_an_interrupted_build_leaves_previous_output_and_the_next_repairs(tmp_pa
 
 
 def _tree(root: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+    """The generated files (the build cache in .cache/ is not output)."""
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file() and ".cache" not in p.relative_to(root).parts}
 
 
 def test_two_builds_give_byte_identical_output(tmp_path):
@@ -235,3 +237,56 @@ def test_invalid_taxonomy_is_fatal_with_one_line(tmp_path):
     (data / "taxonomy.yml").write_text("programmes: [\n")
     with pytest.raises(BuildError, match="taxonomy.yml"):
         build(BuildConfig(seeds=ROOT / "seeds", docs=tmp_path / "docs", data=data))
+
+
+def _seeds_for_cache(folder: Path) -> Path:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    from corpus import write_corpus
+
+    write_corpus(folder, 40)
+    return folder
+
+
+def test_unchanged_seeds_rewrite_nothing(tmp_path):
+    seeds = _seeds_for_cache(tmp_path / "seeds")
+    docs = tmp_path / "docs"
+    build(BuildConfig(seeds=seeds, docs=docs))
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in docs.rglob("*") if p.is_file()}
+    report = build(BuildConfig(seeds=seeds, docs=docs))
+    after = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in docs.rglob("*") if p.is_file()}
+    assert before == after
+    assert report.write.written == [] and len(report.built) == 40
+
+
+@pytest.mark.parametrize("change", ["edit", "add", "remove", "rename"])
+def test_incremental_build_equals_a_fresh_build(tmp_path, change):
+    seeds = _seeds_for_cache(tmp_path / "seeds")
+    docs = tmp_path / "docs"
+    build(BuildConfig(seeds=seeds, docs=docs))
+    target = seeds / "bench_00007.txt"
+    if change == "edit":
+        target.write_text(target.read_text(encoding="utf-8").replace("Pemerintah", "Pemda", 1) + "\nKader PMT dilatih.\n")
+    elif change == "add":
+        (seeds / "baru.txt").write_text("Sigi - Pemkab Sigi menyalurkan PMT kepada 120 balita stunting.\nKader dilatih.\n")
+    elif change == "remove":
+        target.unlink()
+    else:
+        target.rename(seeds / "bench_99999.txt")
+    report = build(BuildConfig(seeds=seeds, docs=docs))
+    assert 0 < len(report.write.written) < 60  # only what the change touched
+    fresh = tmp_path / "fresh"
+    build(BuildConfig(seeds=seeds, docs=fresh))
+    assert _tree(docs) == _tree(fresh)
+
+
+def test_a_broken_cache_is_ignored(tmp_path):
+    seeds = _seeds_for_cache(tmp_path / "seeds")
+    docs = tmp_path / "docs"
+    build(BuildConfig(seeds=seeds, docs=docs))
+    (docs / ".cache" / "generator.pickle").write_bytes(b"not a pickle")
+    build(BuildConfig(seeds=seeds, docs=docs))
+    fresh = tmp_path / "fresh"
+    build(BuildConfig(seeds=seeds, docs=fresh))
+    assert _tree(docs) == _tree(fresh)

@@ -1,0 +1,98 @@
+"""What the last build knew, so that the next one redoes only what changed.
+
+Kept in `docs/.cache/` (a dot folder: MkDocs does not publish it, and it is
+not part of the generated site). Three layers, each keyed so that a stale
+entry can never be used:
+
+- the whole build: a fingerprint of the seeds folder (names, sizes, times),
+  the generator's code, templates and data, and the settings. Unchanged, the
+  build writes nothing and takes a moment (a `mkdocs serve` rebuild that our
+  own writes triggered lands here);
+- articles: each seed's extraction, keyed by the seed's bytes;
+- pages: each page's inputs (the digests of the articles it shows). A page
+  whose inputs did not change and whose file is still there is not rendered.
+
+Deleting the folder is always safe: the next build does everything.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from dataclasses import dataclass, field
+from pathlib import Path
+
+CACHE_DIR = ".cache"
+_FILE = "generator.pickle"
+_PACKAGE = Path(__file__).parent
+
+
+def digest(*parts: object) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    for p in parts:
+        h.update(p if isinstance(p, bytes) else repr(p).encode("utf-8"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def code_version(data_dir: Path, settings: object) -> str:
+    """Everything besides the seeds that shapes the output: code, templates, data, settings."""
+    files = sorted(p for p in _PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    files += sorted(p for p in data_dir.rglob("*") if p.is_file())
+    return digest(settings, *[(str(p.relative_to(p.parents[1])), p.read_bytes()) for p in files])
+
+
+def seeds_fingerprint(seeds: Path) -> str:
+    entries = []
+    with os.scandir(seeds) as it:
+        for e in it:
+            try:
+                st = e.stat()
+                entries.append((e.name, e.is_dir(), st.st_size, st.st_mtime_ns, st.st_mode))
+            except OSError:
+                entries.append((e.name, None))
+    return digest(sorted(entries, key=repr))
+
+
+@dataclass
+class BuildCache:
+    version: str = ""
+    fingerprint: str = ""
+    report: object = None  # the last BuildReport, returned as is when nothing changed
+    articles: dict[str, tuple[str, object, list]] = field(default_factory=dict)  # seed id -> (bytes digest, Article, problems)
+    pages: dict[str, str] = field(default_factory=dict)  # path -> inputs digest
+    samples: dict[str, list[int]] = field(default_factory=dict)  # seed digest -> shingle sample (duplicates)
+    records: dict[str, str] = field(default_factory=dict)  # article digest -> its JSON record, as exported
+
+    @classmethod
+    def load(cls, docs: Path, version: str) -> "BuildCache":
+        try:
+            with open(docs / CACHE_DIR / _FILE, "rb") as fh:
+                cache = pickle.load(fh)
+            if isinstance(cache, cls) and cache.version == version:
+                return cache
+        except Exception:  # noqa: BLE001 - an unreadable cache is an empty cache
+            pass
+        return cls(version=version)
+
+    def save(self, docs: Path) -> None:
+        folder = docs / CACHE_DIR
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = folder / (_FILE + ".tmp")
+        with open(tmp, "wb") as fh:
+            pickle.dump(self, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, folder / _FILE)
+
+
+class PageMemo:
+    """Decides which pages need rendering: those whose inputs changed, or whose file is gone."""
+
+    def __init__(self, docs: Path, previous: dict[str, str], owned: set[str]):
+        self.docs = docs
+        self.previous = previous
+        self.owned = owned
+        self.current: dict[str, str] = {}
+
+    def fresh(self, path: str, key: str) -> bool:
+        self.current[path] = key
+        return self.previous.get(path) == key and path in self.owned and (self.docs / path).exists()
