@@ -111,7 +111,9 @@ def write_corpus(folder: Path, n: int, real_texts: Path | None = None) -> int:
         import json
 
         for jsonl in sorted(real_texts.glob("*.jsonl")):
-            for line in jsonl.read_text(encoding="utf-8").splitlines():
+            for line in jsonl.read_text(encoding="utf-8").split("\n"):
+                if not line.strip():
+                    continue
                 record = json.loads(line)
                 (folder / f"real_{record['id']}.txt").write_text(record["text"], encoding="utf-8")
                 count += 1

@@ -117,13 +117,14 @@ def build(config: BuildConfig) -> BuildReport:
     kb = KnowledgeBase.build(articles, kb_data.taxonomy, kb_data.gazetteer)
     memo = PageMemo(config.docs, cache.pages, owned)
     article_digests = {a.id: digest(keys[a.id], a.slug, a.duplicates, a.duplicate_outlets) for a in articles}
-    renderer = Renderer(kb, config.site, memo=memo, digests=article_digests)
+    glossary = load_glossary(config.data / "glossary.yml")
+    renderer = Renderer(kb, config.site, memo=memo, digests=article_digests, glossary=glossary)
     pages = renderer.pages()
     pages["kurasi/index.md"] = renderer.page("curator.md.j2", "kurasi/index.md", {"title": "Catatan kurasi"}, report=report)
     pages["data/index.md"] = renderer.page("data_index.md.j2", "data/index.md", {"title": "Data"})
     pages[HOME_SNIPPET] = renderer.snippet("home.md.j2", "index.md", report=report)
     pages.update(renderer.feeds())
-    pages.update(renderer.glossary(load_glossary(config.data / "glossary.yml")))
+    pages.update(renderer.glossary(glossary))
     pages.update(renderer.search_language(search_words(config.data / "search_id.yml", kb_data.gazetteer)))
     files: dict[str, bytes | None] = {path: None if text is None else text.encode("utf-8") for path, text in pages.items()}
     files["data/articles.json"] = export.articles_json(articles, cache.records, article_digests)

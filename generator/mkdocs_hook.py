@@ -7,6 +7,7 @@ the edit and one for the pages it changed, and then the site is quiet.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -43,10 +44,11 @@ def on_config(config):
     # Indonesian search: MkDocs refuses `search: lang: id` (it ships no lunr
     # file for it); Material's search plugin takes it when set before its own
     # on_config runs, and its worker then loads our lunr.id.min.js.
+    # KB_SEARCH_LANG=en keeps Material's default (the benchmark compares both).
     offline = False
     for plugin in config.plugins.values():
         module = plugin.__class__.__module__
-        if module.startswith("material.plugins.search"):
+        if module.startswith("material.plugins.search") and os.environ.get("KB_SEARCH_LANG", "id") == "id":
             plugin.config.lang = ["id"]
             plugin.config.pipeline = ["stemmer", "stopWordFilter", "trimmer"]
         elif module.startswith("material.plugins.offline"):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from . import charts, feeds
 from .cache import PageMemo, digest
@@ -23,6 +23,11 @@ from .model import Article, Evidence
 
 TEMPLATES = Path(__file__).parent / "templates"
 SEARCH_LANGUAGE_FILE = "assets/javascripts/lunr/min/lunr.id.min.js"
+# Index pages are lists of article titles, which the articles themselves give to
+# the search index already; leaving them out keeps the index small.
+NOT_SEARCHED = {"province.md.j2", "regency.md.j2", "actor.md.j2", "actor_type.md.j2", "target.md.j2",
+                "timeline_year.md.j2", "timeline_index.md.j2", "curator.md.j2", "data_index.md.j2",
+                "region_index.md.j2", "actor_index.md.j2", "target_index.md.j2"}
 _SPACES = re.compile(r"\s+")
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
 # Python-Markdown's backslash escapes (plus "|" from the tables extension).
@@ -76,11 +81,16 @@ class SiteSettings:
     full_text: bool = True  # False: lead paragraph, extracted facts and a link to the source
     directory_urls: bool = True  # MkDocs' use_directory_urls: the offline bundle uses .html URLs
     site_url: str = ""  # absolute links in feeds when known
+    # Paragraphs of an article's text that go into the search index (the lead
+    # and the next ones): the browser builds the index at every page load, so
+    # its size decides how soon search is ready on a large knowledge base.
+    search_paragraphs: int = 1000
 
 
 class Renderer:
     def __init__(self, kb: KnowledgeBase, settings: SiteSettings = SiteSettings(),
-                 memo: PageMemo | None = None, digests: dict[str, str] | None = None):
+                 memo: PageMemo | None = None, digests: dict[str, str] | None = None,
+                 glossary: dict[str, str] | None = None):
         self.kb = kb
         self.settings = settings
         # With a memo, a page whose inputs (the digests of the articles it shows)
@@ -101,18 +111,50 @@ class Renderer:
                            safe_url=_safe_url, rupiah=_rupiah, figure_kind=FIGURE_KINDS.get, month_id=lambda m: MONTHS_ID[m - 1])
         env.tests["safe_url"] = lambda u: bool(_SAFE_URL.match(str(u)))
         env.globals.update(province_map=self.province_map, month_chart=self.month_chart,
-                           prevalence_chart=self.prevalence_chart)
+                           prevalence_chart=self.prevalence_chart, article_html=self.article_html,
+                           evidence_rows=self.evidence_rows)
         self.env = env
         # SVG is XML: its templates escape for XML, not for Markdown.
         self.svg_env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True,
                                    trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined)
+        # Article text, evidence and figures go to the page as HTML blocks: Markdown
+        # would only re-parse text we escape anyway, and that parsing was most
+        # of a site build's time. Glossary terms become <abbr> tooltips here.
+        self.svg_env.filters.update(glossed=self._glossed, evidence_html=_evidence_html, figure_kind=FIGURE_KINDS.get,
+                                    figure_text=_figure_text)
+        self._gloss = _glossary_pattern(glossary or {})
+        self.glossary_terms = glossary or {}
         self.layout = charts.load_layout(Path(__file__).parent / "data" / "tilemap.csv")
+
+    def article_html(self, template: str, **context) -> Markup:
+        html = self.svg_env.get_template(template).render(**context)
+        return Markup("\n".join(line for line in html.splitlines() if line.strip()))
+
+    def evidence_rows(self, a: Article) -> list[tuple[str, str, Evidence | None]]:
+        label = self.kb.taxonomy.label
+        rows = [("Tanggal", date_id(a.date), a.date_evidence)] if a.date_evidence else []
+        rows += [("Provinsi", r.region.name, r.evidence) for r in a.provinces]
+        rows += [("Kabupaten/kota", r.region.name, r.evidence) for r in a.regencies]
+        rows += [("Program", label("programmes", t.id), t.evidence) for t in a.programmes]
+        rows += [("Aktor", x.name, x.evidence) for x in a.actors]
+        rows += [("Jenis aktor", label("actor_types", t.id), t.evidence) for t in a.actor_types]
+        rows += [("Sasaran", label("target_groups", t.id), t.evidence) for t in a.target_groups]
+        return rows
+
+    def _glossed(self, text: str) -> Markup:
+        escaped = str(escape(text))
+        if self._gloss is None:
+            return Markup(escaped)
+        terms = self.glossary_terms
+        return Markup(self._gloss.sub(lambda m: f'<abbr title="{escape(terms[m.group(0)])}">{m.group(0)}</abbr>', escaped))
 
     def _label(self, term_id: str, field: str) -> str:
         return self.kb.taxonomy.label(field, term_id)
 
     def page(self, template: str, path: str, meta: dict, **context) -> str:
         meta = {**meta, "title": plain_title(meta["title"])}
+        if template in NOT_SEARCHED:
+            meta["search"] = {"exclude": True}
         # JSON values are valid YAML, and far quicker to write than yaml.safe_dump.
         front = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
         return self.env.get_template(template).render(here=path, front_matter=Markup(front), **context)
@@ -197,7 +239,8 @@ class Renderer:
             # Articles are not in the navigation: give the width to the text.
             "hide": ["navigation"],
         }
-        return self.page("article.md.j2", path, meta, a=a, related=self.kb.related(a) if related is None else related)
+        return self.page("article.md.j2", path, meta, a=a, related=self.kb.related(a) if related is None else related,
+                         search_paragraphs=self.settings.search_paragraphs)
 
     # Pictures (inline SVG, drawn at build time) -----------------------------------
 
@@ -267,12 +310,8 @@ class Renderer:
         return out
 
     def glossary(self, terms: dict[str, str]) -> dict[str, str]:
-        """The glosarium page, and the abbreviation list appended to every page (tooltips)."""
-        abbr = "".join(f"*[{term}]: {_abbr_text(meaning)}\n" for term, meaning in terms.items())
-        return {
-            "glosarium/index.md": self.page("glossary.md.j2", "glosarium/index.md", {"title": "Glosarium"}, glossary=terms),
-            ".snippets/abbreviations.md": "\n" + abbr,
-        }
+        """The glosarium page (article texts carry the tooltips, see _glossed)."""
+        return {"glosarium/index.md": self.page("glossary.md.j2", "glosarium/index.md", {"title": "Glosarium"}, glossary=terms)}
 
     def search_language(self, words: dict[str, list[str]]) -> dict[str, str]:
         """Material's search worker loads lunr.<lang>.min.js: ours is the Indonesian stemmer with its data."""
@@ -303,6 +342,32 @@ def _relative(target: str, here_dir: str) -> str:
     return "/".join([".."] * (len(h) - common) + t[common:])
 
 
+def _glossary_pattern(terms: dict[str, str]) -> re.Pattern | None:
+    if not terms:
+        return None
+    names = sorted(terms, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(t) for t in names) + r")(?![\w-])")
+
+
+def _evidence_html(ev: Evidence | None) -> Markup:
+    """The evidence sentence as HTML, its cue in bold."""
+    if ev is None:
+        return Markup("")
+    s, cue = ev.sentence, ev.cue
+    i = s.find(cue) if cue else -1
+    if i < 0:
+        return escape(s)
+    return escape(s[:i]) + Markup("<strong>") + escape(cue) + Markup("</strong>") + escape(s[i + len(cue):])
+
+
+def _figure_text(f) -> str:
+    if f.unit == "IDR":
+        return _rupiah(f.value)
+    if f.unit == "percent":
+        return _number(f.value) + "%"
+    return f"{_number(f.value)} {f.subject}"
+
+
 def _evidence(ev: Evidence | None) -> Markup:
     """The evidence sentence, its cue in bold."""
     if ev is None:
@@ -313,11 +378,6 @@ def _evidence(ev: Evidence | None) -> Markup:
         return Markup(md_escape(s))
     before, after = md_escape(s[:i], strip=False), md_escape(s[i + len(cue):], strip=False)
     return Markup(f"{before}**{md_escape(cue)}**{after}".strip())
-
-
-def _abbr_text(text: str) -> str:
-    """A tooltip text: the abbr extension shows it in a title attribute, as is."""
-    return re.sub(r"[\s<>\"&]+", " ", text).strip()
 
 
 def _page_url(src: str, directory_urls: bool) -> str:

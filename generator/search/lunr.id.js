@@ -137,11 +137,19 @@
     return out;
   }
 
-  /* The one index term of a word: a known root among its candidates, else the likeliest. */
+  /* The one index term of a word: a known root among its candidates, else the likeliest.
+     Memoised: a site has far fewer distinct words than tokens. */
+  var STEMS = new Map();
   function stem(word) {
+    var known = STEMS.get(word);
+    if (known !== undefined) return known;
     var all = candidates(word);
-    for (var i = 0; i < all.length; i++) if (ROOTS.has(all[i])) return all[i];
-    return all[0];
+    var out = all[0];
+    for (var i = 0; i < all.length; i++) {
+      if (ROOTS.has(all[i])) { out = all[i]; break; }
+    }
+    STEMS.set(word, out);
+    return out;
   }
 
   function isStopWord(word) {
