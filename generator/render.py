@@ -112,7 +112,7 @@ class Renderer:
         env.tests["safe_url"] = lambda u: bool(_SAFE_URL.match(str(u)))
         env.globals.update(province_map=self.province_map, month_chart=self.month_chart,
                            prevalence_chart=self.prevalence_chart, article_html=self.article_html,
-                           evidence_rows=self.evidence_rows)
+                           evidence_rows=self.evidence_rows, article_list_html=self.article_list_html)
         self.env = env
         # SVG is XML: its templates escape for XML, not for Markdown.
         self.svg_env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True,
@@ -120,7 +120,7 @@ class Renderer:
         # Article text, evidence and figures go to the page as HTML blocks: Markdown
         # would only re-parse text we escape anyway, and that parsing was most
         # of a site build's time. Glossary terms become <abbr> tooltips here.
-        self.svg_env.filters.update(glossed=self._glossed, evidence_html=_evidence_html, figure_kind=FIGURE_KINDS.get,
+        self.svg_env.filters.update(date_id=date_id, glossed=self._glossed, evidence_html=_evidence_html, figure_kind=FIGURE_KINDS.get,
                                     figure_text=_figure_text)
         self._gloss = _glossary_pattern(glossary or {})
         self.glossary_terms = glossary or {}
@@ -129,6 +129,14 @@ class Renderer:
     def article_html(self, template: str, **context) -> Markup:
         html = self.svg_env.get_template(template).render(**context)
         return Markup("\n".join(line for line in html.splitlines() if line.strip()))
+
+    @pass_context
+    def article_list_html(self, ctx, articles) -> Markup:
+        """A list of articles as an HTML block: index pages list thousands, and
+        Markdown parsing of their links was most of the build time."""
+        here = ctx["here"]
+        items = [(self.url(a.source_path, here), a, _place(a)) for a in articles]
+        return self.article_html("article_list.html.j2", items=items)
 
     def evidence_rows(self, a: Article) -> list[tuple[str, str, Evidence | None]]:
         label = self.kb.taxonomy.label
@@ -340,6 +348,11 @@ def _relative(target: str, here_dir: str) -> str:
     while common < len(h) and common < len(t) - 1 and h[common] == t[common]:
         common += 1
     return "/".join([".."] * (len(h) - common) + t[common:])
+
+
+def _place(a: Article) -> str:
+    tags = a.regencies or a.provinces
+    return ", ".join(t.region.name for t in tags) if tags else "wilayah belum dikenali"
 
 
 def _glossary_pattern(terms: dict[str, str]) -> re.Pattern | None:

@@ -83,5 +83,5 @@ def test_adding_a_programme_type_needs_no_code(tmp_path):
     docs = tmp_path / "docs"
     build(BuildConfig(seeds=seeds, docs=docs, data=data))
     page = (docs / "program" / "kebun-gizi-sekolah.md").read_text(encoding="utf-8")
-    assert "Kebun gizi sekolah" in page and "../artikel/a.md" in page
+    assert "Kebun gizi sekolah" in page and 'href="../../artikel/a/"' in page
     assert "kebun-gizi-sekolah" in (docs / "artikel" / "a.md").read_text(encoding="utf-8")
