@@ -147,14 +147,14 @@ def measure_preview(project: Path, seed: Path) -> float | None:
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/artikel/{seed.stem.lower()}/"
     try:
-        if not _wait_for(url, lambda body: True, 600):
+        if not _wait_for(url, lambda body: True, 600, proc):
             return None
         time.sleep(3)  # let the first build settle
         marker = f"Suntingan bench {int(time.time())}"
         text = seed.read_text(encoding="utf-8")
         start = time.perf_counter()
         seed.write_text(f"---\ntitle: {marker}\n---\n" + text, encoding="utf-8")
-        ok = _wait_for(url, lambda body: marker in body, 120)
+        ok = _wait_for(url, lambda body: marker in body, 120, proc)
         elapsed = time.perf_counter() - start
         seed.write_text(text, encoding="utf-8")
         return round(elapsed, 2) if ok else None
@@ -163,9 +163,11 @@ def measure_preview(project: Path, seed: Path) -> float | None:
         proc.wait(timeout=30)
 
 
-def _wait_for(url: str, check, timeout: float) -> bool:
+def _wait_for(url: str, check, timeout: float, proc=None) -> bool:
     end = time.time() + timeout
     while time.time() < end:
+        if proc is not None and proc.poll() is not None:
+            return False  # the server died
         try:
             body = urllib.request.urlopen(url, timeout=5).read().decode("utf-8", "replace")
             if check(body):

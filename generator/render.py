@@ -108,7 +108,7 @@ class Renderer:
         )
         env.globals.update(link=_link, kb=kb, settings=settings, region_path=lambda r: region_path(r, kb.gazetteer))
         env.filters.update(date_id=date_id, evidence=_evidence, number=_number, label=self._label,
-                           safe_url=_safe_url, rupiah=_rupiah, figure_kind=FIGURE_KINDS.get, month_id=lambda m: MONTHS_ID[m - 1])
+                           safe_url=_safe_url, figure_text=_figure_text, figure_kind=FIGURE_KINDS.get, month_id=lambda m: MONTHS_ID[m - 1])
         env.tests["safe_url"] = lambda u: bool(_SAFE_URL.match(str(u)))
         env.globals.update(province_map=self.province_map, month_chart=self.month_chart,
                            prevalence_chart=self.prevalence_chart, article_html=self.article_html,
@@ -362,15 +362,22 @@ def _glossary_pattern(terms: dict[str, str]) -> re.Pattern | None:
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(t) for t in names) + r")(?![\w-])")
 
 
+def _split_cue(ev: Evidence) -> tuple[str, str, str] | None:
+    i = ev.sentence.find(ev.cue) if ev.cue else -1
+    if i < 0:
+        return None
+    return ev.sentence[:i], ev.cue, ev.sentence[i + len(ev.cue):]
+
+
 def _evidence_html(ev: Evidence | None) -> Markup:
     """The evidence sentence as HTML, its cue in bold."""
     if ev is None:
         return Markup("")
-    s, cue = ev.sentence, ev.cue
-    i = s.find(cue) if cue else -1
-    if i < 0:
-        return escape(s)
-    return escape(s[:i]) + Markup("<strong>") + escape(cue) + Markup("</strong>") + escape(s[i + len(cue):])
+    parts = _split_cue(ev)
+    if parts is None:
+        return escape(ev.sentence)
+    before, cue, after = parts
+    return escape(before) + Markup("<strong>") + escape(cue) + Markup("</strong>") + escape(after)
 
 
 def _figure_text(f) -> str:
@@ -382,15 +389,14 @@ def _figure_text(f) -> str:
 
 
 def _evidence(ev: Evidence | None) -> Markup:
-    """The evidence sentence, its cue in bold."""
+    """The evidence sentence as Markdown, its cue in bold."""
     if ev is None:
         return Markup("")
-    s, cue = ev.sentence, ev.cue
-    i = s.find(cue) if cue else -1
-    if i < 0:
-        return Markup(md_escape(s))
-    before, after = md_escape(s[:i], strip=False), md_escape(s[i + len(cue):], strip=False)
-    return Markup(f"{before}**{md_escape(cue)}**{after}".strip())
+    parts = _split_cue(ev)
+    if parts is None:
+        return Markup(md_escape(ev.sentence))
+    before, cue, after = parts
+    return Markup(f"{md_escape(before, strip=False)}**{md_escape(cue)}**{md_escape(after, strip=False)}".strip())
 
 
 def _page_url(src: str, directory_urls: bool) -> str:

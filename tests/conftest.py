@@ -98,3 +98,34 @@ def seed_site(tmp_path_factory) -> Path:
     result = mkdocs(project, "build", "--strict", "-d", "site")
     assert result.returncode == 0, result.stderr
     return project / "site"
+
+
+def build_bundle(project: Path, out: Path) -> Path:
+    """`python -m generator bundle` in `project`, unzipped next to `out`; returns the bundle's index.html."""
+    import zipfile
+
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run([sys.executable, "-m", "generator", "bundle", "--out", str(out)], cwd=project, env=env,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "offline bundle written" in result.stdout
+    with zipfile.ZipFile(out) as zf:
+        zf.extractall(out.parent / "usb")
+    return out.parent / "usb" / "basis-pengetahuan-stunting" / "index.html"
+
+
+@pytest.fixture(scope="session")
+def served_seed_site(seed_site):
+    """The seed site on http://127.0.0.1 (a thread of this process)."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(seed_site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()

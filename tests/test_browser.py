@@ -1,32 +1,14 @@
 """What a reader sees in Chromium: the served site, and the offline bundle from file://."""
 from __future__ import annotations
 
-import functools
-import threading
-import zipfile
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 from browser import browser_context, screenshot, search
+from conftest import build_bundle, make_project
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-
-@pytest.fixture(scope="module")
-def served(seed_site):
-    handler = functools.partial(_QuietHandler, directory=str(seed_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 def journey(page, home: str) -> None:
@@ -47,7 +29,8 @@ def journey(page, home: str) -> None:
     assert first_title.strip()[:20] in page.inner_text("h1")
 
 
-def test_served_site_journey_and_screenshots(served):
+def test_served_site_journey_and_screenshots(served_seed_site):
+    served = served_seed_site
     with browser_context() as context:
         page = context.new_page()
         journey(page, served)
@@ -64,21 +47,7 @@ def test_served_site_journey_and_screenshots(served):
 
 
 def test_offline_bundle_from_file_url_makes_no_other_requests(tmp_path):
-    import os
-    import subprocess
-    import sys
-
-    from conftest import make_project
-
-    project = make_project(tmp_path / "project")
-    out = tmp_path / "kb.zip"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run([sys.executable, "-m", "generator", "bundle", "--out", str(out)], cwd=project, env=env,
-                            capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stderr
-    with zipfile.ZipFile(out) as zf:
-        zf.extractall(tmp_path / "usb")
-    index = tmp_path / "usb" / "basis-pengetahuan-stunting" / "index.html"
+    index = build_bundle(make_project(tmp_path / "project"), tmp_path / "kb.zip")
     outside: list[str] = []
 
     def guard(route):

@@ -1,18 +1,10 @@
 """Indonesian search in Chromium, online (served) and offline (file://): affixed forms find each other."""
 from __future__ import annotations
 
-import functools
-import os
-import subprocess
-import sys
-import threading
-import zipfile
-from http.server import ThreadingHTTPServer
-
 import pytest
 
 from browser import browser_context, search
-from test_browser import _QuietHandler
+from conftest import build_bundle, make_project
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -47,34 +39,16 @@ def check_queries(page, home: str):
     assert page.locator(".md-search-result__item").count() == 0
 
 
-@pytest.fixture(scope="module")
-def served(seed_site):
-    handler = functools.partial(_QuietHandler, directory=str(seed_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-
-
-def test_indonesian_search_online(served):
+def test_indonesian_search_online(served_seed_site):
     with browser_context() as context:
-        check_queries(context.new_page(), served)
+        check_queries(context.new_page(), served_seed_site)
 
 
 def test_indonesian_search_offline(tmp_path):
-    from conftest import make_project
-
-    project = make_project(tmp_path / "project")
-    out = tmp_path / "kb.zip"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run([sys.executable, "-m", "generator", "bundle", "--out", str(out)], cwd=project, env=env,
-                            capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stderr
-    with zipfile.ZipFile(out) as zf:
-        zf.extractall(tmp_path / "usb")
+    index = build_bundle(make_project(tmp_path / "project"), tmp_path / "kb.zip")
     outside = []
     with browser_context() as context:
         context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
                       else (outside.append(route.request.url), route.abort()))
-        check_queries(context.new_page(), (tmp_path / "usb" / "basis-pengetahuan-stunting" / "index.html").as_uri())
+        check_queries(context.new_page(), index.as_uri())
     assert outside == []

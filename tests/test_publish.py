@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, make_project, mkdocs
+from conftest import ROOT, build_bundle, make_project
 
 pytestmark = pytest.mark.slow
 
@@ -21,12 +21,8 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def bundle(tmp_path_factory) -> Path:
     project = make_project(tmp_path_factory.mktemp("bundle") / "project")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     out = project / "dist" / "kb.zip"
-    result = subprocess.run([sys.executable, "-m", "generator", "bundle", "--out", str(out)], cwd=project, env=env,
-                            capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stderr
-    assert "offline bundle written" in result.stdout
+    build_bundle(project, out)
     return out
 
 
