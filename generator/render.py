@@ -25,6 +25,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 SEARCH_LANGUAGE_FILE = "assets/javascripts/lunr/min/lunr.id.min.js"
 # Index pages are lists of article titles, which the articles themselves give to
 # the search index already; leaving them out keeps the index small.
+SEARCH_FULL_TEXT_UP_TO = 1000
 NOT_SEARCHED = {"province.md.j2", "regency.md.j2", "actor.md.j2", "actor_type.md.j2", "target.md.j2",
                 "timeline_year.md.j2", "timeline_index.md.j2", "curator.md.j2", "data_index.md.j2",
                 "region_index.md.j2", "actor_index.md.j2", "target_index.md.j2"}
@@ -84,7 +85,8 @@ class SiteSettings:
     # Paragraphs of an article's text that go into the search index (the lead
     # and the next ones): the browser builds the index at every page load, so
     # its size decides how soon search is ready on a large knowledge base.
-    search_paragraphs: int = 1000
+    # None: the whole text up to SEARCH_FULL_TEXT_UP_TO articles, the lead above.
+    search_paragraphs: int | None = None
 
 
 class Renderer:
@@ -97,6 +99,9 @@ class Renderer:
         # did not change since the last build is not rendered again: None.
         self.memo = memo
         self.digests = digests or {}
+        self.search_paragraphs = settings.search_paragraphs
+        if self.search_paragraphs is None:
+            self.search_paragraphs = 1000 if len(kb.articles) <= SEARCH_FULL_TEXT_UP_TO else 1
         env = Environment(
             loader=FileSystemLoader(str(TEMPLATES)),
             finalize=_finalize,
@@ -160,7 +165,8 @@ class Renderer:
         return self.kb.taxonomy.label(field, term_id)
 
     def page(self, template: str, path: str, meta: dict, **context) -> str:
-        meta = {**meta, "title": plain_title(meta["title"])}
+        # Every generated page carries tags; an index page its section's name.
+        meta = {**meta, "title": plain_title(meta["title"]), "tags": meta.get("tags") or [_section(path)]}
         if template in NOT_SEARCHED:
             meta["search"] = {"exclude": True}
         # JSON values are valid YAML, and far quicker to write than yaml.safe_dump.
@@ -248,7 +254,7 @@ class Renderer:
             "hide": ["navigation"],
         }
         return self.page("article.md.j2", path, meta, a=a, related=self.kb.related(a) if related is None else related,
-                         search_paragraphs=self.settings.search_paragraphs)
+                         search_paragraphs=self.search_paragraphs)
 
     # Pictures (inline SVG, drawn at build time) -----------------------------------
 
@@ -348,6 +354,11 @@ def _relative(target: str, here_dir: str) -> str:
     while common < len(h) and common < len(t) - 1 and h[common] == t[common]:
         common += 1
     return "/".join([".."] * (len(h) - common) + t[common:])
+
+
+def _section(path: str) -> str:
+    return {"wilayah": "Wilayah", "program": "Program", "aktor": "Aktor", "sasaran": "Sasaran", "linimasa": "Linimasa",
+            "kurasi": "Kurasi", "data": "Data", "glosarium": "Glosarium"}.get(path.split("/")[0], "Basis pengetahuan")
 
 
 def _place(a: Article) -> str:

@@ -147,3 +147,19 @@ def _anchors(html: str):
     parser = _Tags()
     parser.feed(html)
     return [(t, a) for t, a in parser.tags if t == "a"]
+
+
+def test_search_scope_keeps_later_paragraphs_out_of_the_index(build_kb):
+    from generator.render import SiteSettings
+
+    text = "Sigi - Pemkab Sigi menyalurkan PMT kepada balita.\nParagraf kedua tentang posyandu.\nParagraf ketiga.\n"
+    docs, _, _ = build_kb({"a.txt": text}, site=SiteSettings(search_paragraphs=1))
+    page = (docs / "artikel" / "a.md").read_text(encoding="utf-8")
+    assert "<p><abbr" in page and "Sigi menyalurkan" in page
+    assert "<p data-search-exclude>Paragraf kedua" in page and "<p data-search-exclude>Paragraf ketiga" in page
+    from generator.build import build
+    from generator.config import BuildConfig
+
+    whole = docs.parent / "whole"  # a small knowledge base indexes the whole text
+    build(BuildConfig(seeds=docs.parent / "seeds", docs=whole))
+    assert "data-search-exclude>Paragraf" not in (whole / "artikel" / "a.md").read_text(encoding="utf-8")
