@@ -63,26 +63,24 @@ def make_project(dest: Path, seeds_dir: Path | None = None) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     shutil.copytree(ROOT / "overrides", dest / "overrides")
     (dest / "generator").symlink_to(ROOT / "generator")
-    docs = dest / "docs"
-    docs.mkdir()
-    for entry in (ROOT / "docs").iterdir():
-        # Hand-written pages only: the generated folders are in the manifest.
-        if entry.name in _generated_names():
-            continue
-        if entry.is_dir():
-            shutil.copytree(entry, docs / entry.name)
-        else:
-            shutil.copy(entry, docs / entry.name)
+    generated = _generated_paths()
+    shutil.copytree(ROOT / "docs", dest / "docs",
+                    ignore=lambda folder, names: [n for n in names if _relative_to_docs(folder, n) in generated])
     shutil.copytree(seeds_dir or ROOT / "seeds", dest / "seeds")
     return dest
 
 
-def _generated_names() -> set[str]:
-    names = {".generator-manifest.json"}
+def _relative_to_docs(folder: str, name: str) -> str:
+    return (Path(folder) / name).relative_to(ROOT / "docs").as_posix()
+
+
+def _generated_paths() -> set[str]:
+    """What the generator wrote into the project's docs/ (its manifest), and its cache: not hand-written."""
+    paths = {".generator-manifest.json", ".cache"}
     manifest = ROOT / "docs" / ".generator-manifest.json"
     if manifest.exists():
-        names |= {p.split("/")[0] for p in json.loads(manifest.read_text())["files"]}
-    return names
+        paths |= set(json.loads(manifest.read_text())["files"])
+    return paths
 
 
 def mkdocs(project: Path, *args: str, timeout: int = 300) -> subprocess.CompletedProcess:

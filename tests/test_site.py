@@ -143,3 +143,12 @@ def test_region_pages_show_their_figures(seed_site):
     html = (seed_site / "wilayah" / "kalimantan-selatan" / "kabupaten-balangan" / "index.html").read_text(encoding="utf-8")
     assert "Angka dari waktu ke waktu" in html
     assert "14,61%" in html and "Rp1,5 miliar" in html
+
+
+def test_article_pages_load_our_stylesheet_and_keep_chips_out_of_search(seed_site):
+    html = (seed_site / "artikel" / "000_677c019573854520" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../assets/kb.css"' in html and (seed_site / "assets" / "kb.css").exists()
+    index = json.loads((seed_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    article_text = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("artikel/000_"))
+    assert "Adaro Group memperluas intervensi" in article_text
+    assert "Penguatan posyandu Data, sistem informasi" not in article_text  # the chips
