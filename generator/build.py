@@ -18,7 +18,7 @@ from .index import KnowledgeBase, unique_slugs
 from .model import Article, Problem
 from .read import read_folder
 from .render import Renderer
-from .cache import BuildCache, PageMemo, code_version, digest, seeds_fingerprint
+from .cache import BuildCache, PageMemo, code_version, digest, seeds_fingerprint, unchanged_report
 from .write import WriteResult, read_manifest, write_tree
 
 # Generated pages that hand-written pages link to; the rest is linked from these.
@@ -74,19 +74,18 @@ class BuildReport:
 def build(config: BuildConfig) -> BuildReport:
     if not config.seeds.is_dir():
         raise BuildError(f"{config.seeds}: seeds folder not found")
+    version = code_version(config.data, (config.site, str(config.taxonomy)))
+    fingerprint = seeds_fingerprint(config.seeds)
+    owned = read_manifest(config.docs)
+    last = unchanged_report(config.docs, version, fingerprint)
+    if last is not None and owned and all((config.docs / p).exists() for p in owned):
+        last.write = WriteResult(unchanged=len(owned))
+        return last
     try:
         kb_data = Knowledge.load(config.data, config.taxonomy)
     except TaxonomyError as exc:
         raise BuildError(str(exc)) from exc
-    version = code_version(config.data, (config.site, str(config.taxonomy)))
     cache = BuildCache.load(config.docs, version)
-    fingerprint = seeds_fingerprint(config.seeds)
-    owned = read_manifest(config.docs)
-    if cache.fingerprint == fingerprint and cache.report is not None and owned \
-            and all((config.docs / p).exists() for p in owned):
-        report = cache.report
-        report.write = WriteResult(unchanged=len(owned))
-        return report
 
     report = BuildReport(seeds_dir=str(config.seeds))
     folder = read_folder(config.seeds)

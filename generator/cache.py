@@ -24,6 +24,7 @@ from pathlib import Path
 
 CACHE_DIR = ".cache"
 _FILE = "generator.pickle"
+_STAMP = "stamp.pickle"  # small: version, fingerprint and report, read before anything else
 _PACKAGE = Path(__file__).parent
 
 
@@ -78,10 +79,30 @@ class BuildCache:
     def save(self, docs: Path) -> None:
         folder = docs / CACHE_DIR
         folder.mkdir(parents=True, exist_ok=True)
-        tmp = folder / (_FILE + ".tmp")
-        with open(tmp, "wb") as fh:
-            pickle.dump(self, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, folder / _FILE)
+        _dump(folder / _FILE, self)
+        _dump(folder / _STAMP, (self.version, self.fingerprint, self.report))
+
+
+def unchanged_report(docs: Path, version: str, fingerprint: str):
+    """The last build's report if it was made from the same seeds, code and settings, else None.
+
+    Reads only the small stamp, not the whole cache: with 10,000 articles an
+    unchanged build then costs a few stats and no unpickling."""
+    try:
+        with open(docs / CACHE_DIR / _STAMP, "rb") as fh:
+            stamp_version, stamp_fingerprint, report = pickle.load(fh)
+    except Exception:  # noqa: BLE001 - no stamp, no shortcut
+        return None
+    if stamp_version == version and stamp_fingerprint == fingerprint and fingerprint:
+        return report
+    return None
+
+
+def _dump(path: Path, value: object) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "wb") as fh:
+        pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
 
 
 class PageMemo:
