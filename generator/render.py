@@ -112,27 +112,27 @@ class Renderer:
             undefined=StrictUndefined,
         )
         env.globals.update(link=_link, kb=kb, settings=settings, region_path=lambda r: region_path(r, kb.gazetteer))
-        env.filters.update(date_id=date_id, evidence=_evidence, number=_number, label=self._label,
+        env.filters.update(date_id=date_id, number=_number, label=self._label,
                            safe_url=_safe_url, figure_text=_figure_text, figure_kind=FIGURE_KINDS.get, month_id=lambda m: MONTHS_ID[m - 1])
         env.tests["safe_url"] = lambda u: bool(_SAFE_URL.match(str(u)))
         env.globals.update(province_map=self.province_map, month_chart=self.month_chart,
                            prevalence_chart=self.prevalence_chart, article_html=self.article_html,
                            evidence_rows=self.evidence_rows, article_list_html=self.article_list_html)
         self.env = env
-        # SVG is XML: its templates escape for XML, not for Markdown.
-        self.svg_env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True,
+        # SVG and the HTML blocks of article pages escape for HTML/XML, not for Markdown.
+        self.html_env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True,
                                    trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined)
         # Article text, evidence and figures go to the page as HTML blocks: Markdown
         # would only re-parse text we escape anyway, and that parsing was most
         # of a site build's time. Glossary terms become <abbr> tooltips here.
-        self.svg_env.filters.update(date_id=date_id, glossed=self._glossed, evidence_html=_evidence_html, figure_kind=FIGURE_KINDS.get,
+        self.html_env.filters.update(date_id=date_id, glossed=self._glossed, evidence_html=_evidence_html, figure_kind=FIGURE_KINDS.get,
                                     figure_text=_figure_text)
         self._gloss = _glossary_pattern(glossary or {})
         self.glossary_terms = glossary or {}
         self.layout = charts.load_layout(Path(__file__).parent / "data" / "tilemap.csv")
 
     def article_html(self, template: str, **context) -> Markup:
-        html = self.svg_env.get_template(template).render(**context)
+        html = self.html_env.get_template(template).render(**context)
         return Markup("\n".join(line for line in html.splitlines() if line.strip()))
 
     @pass_context
@@ -267,7 +267,7 @@ class Renderer:
         return rel + "/" if (t.endswith("/") or not t) and not rel.endswith("/") else rel
 
     def _svg(self, template: str, **context) -> Markup:
-        svg = self.svg_env.get_template(template).render(size=charts.TILE, **context)
+        svg = self.html_env.get_template(template).render(size=charts.TILE, **context)
         # One HTML block for Markdown: no blank lines inside.
         return Markup("\n".join(line for line in svg.splitlines() if line.strip()))
 
@@ -313,13 +313,13 @@ class Renderer:
         """RSS and JSON Feed of the newest articles, site-wide and per province."""
         kb, s = self.kb, self.settings
         out = {
-            "feed.xml": feeds.rss(self.svg_env, kb, kb.articles, s.site_url, s.directory_urls),
+            "feed.xml": feeds.rss(self.html_env, kb, kb.articles, s.site_url, s.directory_urls),
             "feed.json": feeds.json_feed(kb, kb.articles, s.site_url, s.directory_urls),
         }
         for p in kb.provinces:
             if p.articles:
                 path = p.path.replace("index.md", "feed.xml")
-                out[path] = feeds.rss(self.svg_env, kb, p.articles, s.site_url, s.directory_urls,
+                out[path] = feeds.rss(self.html_env, kb, p.articles, s.site_url, s.directory_urls,
                                       title=f"{feeds.TITLE}: {p.region.name}", path=path)
         return out
 
@@ -397,17 +397,6 @@ def _figure_text(f) -> str:
     if f.unit == "percent":
         return _number(f.value) + "%"
     return f"{_number(f.value)} {f.subject}"
-
-
-def _evidence(ev: Evidence | None) -> Markup:
-    """The evidence sentence as Markdown, its cue in bold."""
-    if ev is None:
-        return Markup("")
-    parts = _split_cue(ev)
-    if parts is None:
-        return Markup(md_escape(ev.sentence))
-    before, cue, after = parts
-    return Markup(f"{md_escape(before, strip=False)}**{md_escape(cue)}**{md_escape(after, strip=False)}".strip())
 
 
 def _page_url(src: str, directory_urls: bool) -> str:

@@ -94,7 +94,7 @@ def test_odd_file_names_get_stable_unique_ascii_urls(build_kb):
     assert len(pages) == len(set(pages)) == 4
     for page in pages:
         assert page.isascii() and page == page.lower() and " " not in page and "(" not in page
-    again = build(BuildConfig(seeds=docs.parent / "seeds", docs=docs.parent / "docs2"))
+    build(BuildConfig(seeds=docs.parent / "seeds", docs=docs.parent / "docs2"))
     import json
     data2 = json.loads((docs.parent / "docs2" / "data" / "articles.json").read_text(encoding="utf-8"))
     assert [a["page"] for a in data2["articles"]] == pages
