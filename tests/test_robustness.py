@@ -290,3 +290,14 @@ def test_a_broken_cache_is_ignored(tmp_path):
     fresh = tmp_path / "fresh"
     build(BuildConfig(seeds=seeds, docs=fresh))
     assert _tree(docs) == _tree(fresh)
+
+
+def test_extraction_in_worker_processes_gives_the_same_output(tmp_path, monkeypatch):
+    from generator import build as build_module
+
+    seeds = _seeds_for_cache(tmp_path / "seeds")
+    monkeypatch.setattr(build_module, "PARALLEL_FROM", 10**9)
+    build(BuildConfig(seeds=seeds, docs=tmp_path / "serial"))
+    monkeypatch.setattr(build_module, "PARALLEL_FROM", 1)
+    build(BuildConfig(seeds=seeds, docs=tmp_path / "parallel"))
+    assert _tree(tmp_path / "serial") == _tree(tmp_path / "parallel")
