@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import yaml
+
 from . import export
 from .config import BuildConfig
 from .extract import Knowledge, extract_article
@@ -179,8 +181,6 @@ _TERM = re.compile(r"^[\w][\w .-]*$")
 
 def load_glossary(path: Path) -> dict[str, str]:
     """Glossary terms; a term the abbreviation syntax cannot hold is left out."""
-    import yaml
-
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
@@ -190,8 +190,6 @@ def load_glossary(path: Path) -> dict[str, str]:
 
 def search_words(path: Path, gaz) -> dict[str, list[str]]:
     """Roots, protected words (ours and every place name's words) and stop words for the search."""
-    import yaml
-
     raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     words = {key: set(str(raw.get(key) or "").lower().split()) for key in ("roots", "protect", "stop")}
     names = list(gaz.names) + [r.name.lower().replace("-", " ") for r in gaz.regions.values()]

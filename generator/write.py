@@ -36,7 +36,7 @@ def write_tree(docs: Path, files: dict[str, bytes | None]) -> WriteResult:
     # half-way still knows, next time, which files are its own.
     claimable = {p for p in files if p in owned or not (docs / p).exists()}
     result.refused = sorted(set(files) - claimable)
-    _atomic_write(docs / MANIFEST, _manifest_bytes(owned | claimable))
+    _write_manifest(docs, owned | claimable)
     for rel in sorted(claimable):
         target = docs / rel
         data = files[rel]
@@ -60,7 +60,7 @@ def write_tree(docs: Path, files: dict[str, bytes | None]) -> WriteResult:
         except FileNotFoundError:
             pass
         _remove_empty_parents(path.parent, docs)
-    _atomic_write(docs / MANIFEST, _manifest_bytes(claimable))
+    _write_manifest(docs, claimable)
     return result
 
 
@@ -77,12 +77,17 @@ def _manifest_bytes(paths: set[str]) -> bytes:
     return (json.dumps(doc, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
 
 
-def _atomic_write(target: Path, data: bytes) -> None:
+def _write_manifest(docs: Path, paths: set[str]) -> None:
+    data = _manifest_bytes(paths)
     try:
-        if target.read_bytes() == data:
+        if (docs / MANIFEST).read_bytes() == data:
             return
     except OSError:
         pass
+    _atomic_write(docs / MANIFEST, data)
+
+
+def _atomic_write(target: Path, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
     try:
         with os.fdopen(fd, "wb") as fh:

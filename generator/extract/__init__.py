@@ -44,9 +44,10 @@ def extract_article(seed: Seed, kb: Knowledge, slug: str) -> tuple[Article, list
     date, date_ev = dates.find_date(cleaned.date_line, sents)
     provinces, regencies = regions.resolve(kb.gazetteer, regions.find_mentions(kb.gazetteer, sents), full)
     tax = kb.taxonomy
-    programmes = taxonomy.tag_terms(tax.programmes, sents, tax.effort_context)
-    targets = taxonomy.tag_terms(tax.target_groups, sents, tax.effort_context)
-    actors = actors_mod.find_actors(kb.gazetteer, kb.actor_rules, sents)
+    joined = taxonomy.Sentences(sents)  # searched by every cue and actor rule
+    programmes = taxonomy.tag_terms(tax.programmes, joined, tax.effort_context)
+    targets = taxonomy.tag_terms(tax.target_groups, joined, tax.effort_context)
+    actors = actors_mod.find_actors(kb.gazetteer, kb.actor_rules, joined)
     actor_types = actors_mod.actor_types(actors, kb.actor_rules, sents, tax.effort_context)
     rel = taxonomy.relevance(tax, title, sents, programmes)
     values = {

@@ -95,8 +95,7 @@ def display_region(region: Region) -> str:
     return f"Provinsi {region.name}" if region.is_province else region.name
 
 
-def find_actors(gaz: Gazetteer, rules: ActorRules, sentences: list[str]) -> list[Actor]:
-    text = Sentences(sentences)
+def find_actors(gaz: Gazetteer, rules: ActorRules, text: Sentences) -> list[Actor]:
     found: dict[str, tuple[int, Actor]] = {}
     claimed: list[tuple[int, int]] = []
     for rule in rules.rules:

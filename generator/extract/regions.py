@@ -53,7 +53,6 @@ class Gazetteer:
     regions: dict[str, Region]
     names: dict[str, _Name]
     districts: dict[str, tuple[str, ...]]  # kecamatan name (lower) -> regency codes
-    by_province: dict[str, list[Region]] = field(default_factory=dict)
     # First word of every name -> the most words a name starting with it has:
     # most words of a text start no name, and are passed over at once.
     first_words: dict[str, int] = field(default_factory=dict)
@@ -90,19 +89,11 @@ class Gazetteer:
         with open(data_dir / "districts.csv", encoding="utf-8") as fh:
             for row in csv.DictReader(fh):
                 districts.setdefault(row["name"].lower(), set()).add(row["regency_code"])
-        by_province: dict[str, list[Region]] = {}
-        for r in regions.values():
-            if not r.is_province:
-                by_province.setdefault(r.province_code, []).append(r)
         first_words: dict[str, int] = {}
         for key in names:
             words = key.split()
             first_words[words[0]] = max(first_words.get(words[0], 0), len(words))
-        return cls(regions, names, {k: tuple(sorted(v)) for k, v in districts.items()}, by_province, first_words)
-
-    @property
-    def provinces(self) -> list[Region]:
-        return [r for r in self.regions.values() if r.is_province]
+        return cls(regions, names, {k: tuple(sorted(v)) for k, v in districts.items()}, first_words)
 
     def province_of(self, region: Region) -> Region:
         return self.regions[region.province_code]

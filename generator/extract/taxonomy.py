@@ -139,8 +139,7 @@ def _term(raw: dict) -> Term:
     )
 
 
-def tag_terms(terms: tuple[Term, ...], sentences: list[str], context: re.Pattern) -> list[Tag]:
-    text = Sentences(sentences)
+def tag_terms(terms: tuple[Term, ...], text: "Sentences", context: re.Pattern) -> list[Tag]:
     tags: list[Tag] = []
     for term in terms:
         ev = _first_evidence(term, text, context)

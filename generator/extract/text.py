@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import Evidence
 
 # Lines that are page furniture, not article text.
 _JUNK_LINE = re.compile(
@@ -89,10 +88,9 @@ def clean(text: str, outlets: Outlets) -> ArticleText:
         last, signed = split_sign_off(paragraphs[-1], outlets)
         paragraphs[-1] = last
         outlet = outlet or signed
-    for i, p in enumerate(paragraphs):
-        if outlet is None and "[Gambas:" in text:
-            outlet = outlets.find("cnn indonesia")
-        paragraphs[i] = re.sub(r"\s+", " ", p).strip()
+    if outlet is None and "[Gambas:" in text:  # CNN Indonesia's video embeds
+        outlet = outlets.find("cnn indonesia")
+    paragraphs = [" ".join(p.split()) for p in paragraphs]
     return ArticleText(tuple(p for p in paragraphs if p), dateline, outlet, headline, date_line)
 
 
@@ -212,6 +210,3 @@ def title_from_lead(lead: str, max_words: int = 14) -> str:
             break
     return " ".join(words[:cut]).rstrip(",;:")
 
-
-def evidence(sentence: str, cue: str = "") -> Evidence:
-    return Evidence(sentence=sentence, cue=cue)
