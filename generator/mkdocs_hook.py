@@ -17,9 +17,11 @@ except ImportError:  # mkdocs run from a checkout without `pip install -e .`
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     from generator.build import BuildError, build
 from generator.config import BuildConfig
+from generator.html import heading_tree
 from generator.render import SiteSettings
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.toc import get_toc
 
 log = logging.getLogger("mkdocs.hooks.generator")
 
@@ -73,3 +75,23 @@ def on_pre_build(config) -> None:
 def on_serve(server, config, builder):
     server.watch(str(_config(config).seeds))
     return server
+
+
+# Entry pages come from the generator as HTML (front matter `kb_html`):
+# Python-Markdown would hand the same HTML back, at most of a build's cost.
+def on_page_markdown(markdown, page, config, files):
+    if page.meta.get("kb_html"):
+        page.kb_html = markdown
+        return ""
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    body = getattr(page, "kb_html", None)
+    if body is None:
+        return html
+    del page.kb_html
+    tokens, ids = heading_tree(body)
+    page.toc = get_toc(tokens)
+    page.present_anchor_ids = ids
+    return body

@@ -26,8 +26,8 @@ SEARCH_LANGUAGE_FILE = "assets/javascripts/lunr/min/lunr.id.min.js"
 # Index pages are lists of article titles, which the articles themselves give to
 # the search index already; leaving them out keeps the index small.
 SEARCH_FULL_TEXT_UP_TO = 1000
-NOT_SEARCHED = {"province.md.j2", "regency.md.j2", "actor.md.j2", "actor_type.md.j2", "target.md.j2",
-                "timeline_year.md.j2", "timeline_index.md.j2", "curator.md.j2", "data_index.md.j2",
+NOT_SEARCHED = {"province.html.j2", "regency.html.j2", "actor.html.j2", "actor_type.html.j2", "target.html.j2",
+                "timeline_year.html.j2", "timeline_index.md.j2", "curator.md.j2", "data_index.md.j2",
                 "region_index.md.j2", "actor_index.md.j2", "target_index.md.j2"}
 _SPACES = re.compile(r"\s+")
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
@@ -113,35 +113,49 @@ class Renderer:
         )
         env.globals.update(link=_link, kb=kb, settings=settings, region_path=lambda r: region_path(r, kb.gazetteer))
         env.filters.update(date_id=date_id, number=_number, label=self._label,
-                           safe_url=_safe_url, figure_text=_figure_text, figure_kind=FIGURE_KINDS.get, month_id=lambda m: MONTHS_ID[m - 1])
-        env.tests["safe_url"] = lambda u: bool(_SAFE_URL.match(str(u)))
+                           figure_text=_figure_text, figure_kind=FIGURE_KINDS.get)
         env.globals.update(province_map=self.province_map, month_chart=self.month_chart,
-                           prevalence_chart=self.prevalence_chart, article_html=self.article_html,
-                           evidence_rows=self.evidence_rows, article_list_html=self.article_list_html)
+                           prevalence_chart=self.prevalence_chart, article_list_html=self.article_list_html)
         self.env = env
-        # SVG and the HTML blocks of article pages escape for HTML/XML, not for Markdown.
-        self.html_env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True,
-                                   trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined)
-        # Article text, evidence and figures go to the page as HTML blocks: Markdown
-        # would only re-parse text we escape anyway, and that parsing was most
-        # of a site build's time. Glossary terms become <abbr> tooltips here.
-        self.html_env.filters.update(date_id=date_id, glossed=self._glossed, evidence_html=_evidence_html, figure_kind=FIGURE_KINDS.get,
-                                    figure_text=_figure_text)
+        # Entry pages (articles, regions, actors, programmes...), SVG and feeds are
+        # HTML/XML, escaped for HTML. Entry pages skip Markdown altogether: the
+        # hook hands their HTML to MkDocs as is (Markdown parsing of their lists
+        # and tables was most of a site build's time), and Python-Markdown alone
+        # would pass the same HTML through unchanged.
+        html_env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, keep_trailing_newline=True,
+                               trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined)
+        html_env.globals.update(link=self._html_link, kb=kb, settings=settings,
+                                region_path=lambda r: region_path(r, kb.gazetteer), prevalence_chart=self.prevalence_chart,
+                                evidence_rows=self.evidence_rows, article_items=self.article_items)
+        # Glossary terms become <abbr> tooltips in article texts.
+        html_env.filters.update(date_id=date_id, number=_number, label=self._label, glossed=self._glossed,
+                                evidence_html=_evidence_html, figure_kind=FIGURE_KINDS.get, figure_text=_figure_text,
+                                month_id=lambda m: MONTHS_ID[m - 1])
+        html_env.tests["safe_url"] = lambda u: bool(_SAFE_URL.match(str(u)))
+        self.html_env = html_env
         self._gloss = _glossary_pattern(glossary or {})
         self.glossary_terms = glossary or {}
         self.layout = charts.load_layout(Path(__file__).parent / "data" / "tilemap.csv")
 
-    def article_html(self, template: str, **context) -> Markup:
+    def _html_block(self, template: str, **context) -> Markup:
         html = self.html_env.get_template(template).render(**context)
+        # One HTML block for Markdown: no blank lines inside.
         return Markup("\n".join(line for line in html.splitlines() if line.strip()))
 
     @pass_context
-    def article_list_html(self, ctx, articles) -> Markup:
-        """A list of articles as an HTML block: index pages list thousands, and
-        Markdown parsing of their links was most of the build time."""
+    def article_items(self, ctx, articles) -> list[tuple[str, Article, str]]:
         here = ctx["here"]
-        items = [(self.url(a.source_path, here), a, _place(a)) for a in articles]
-        return self.article_html("article_list.html.j2", items=items)
+        return [(self.url(a.source_path, here), a, _place(a)) for a in articles]
+
+    @pass_context
+    def article_list_html(self, ctx, articles) -> Markup:
+        """A list of articles as an HTML block in a Markdown page."""
+        return self._html_block("article_list.html.j2", items=self.article_items(ctx, articles))
+
+    @pass_context
+    def _html_link(self, ctx, target: str, text: object, cls: str = "") -> Markup:
+        attrs = f' class="{cls}"' if cls else ""
+        return Markup(f'<a href="{escape(self.url(target, ctx["here"]))}"{attrs}>{escape(text)}</a>')
 
     def evidence_rows(self, a: Article) -> list[tuple[str, str, Evidence | None]]:
         label = self.kb.taxonomy.label
@@ -164,14 +178,25 @@ class Renderer:
     def _label(self, term_id: str, field: str) -> str:
         return self.kb.taxonomy.label(field, term_id)
 
-    def page(self, template: str, path: str, meta: dict, **context) -> str:
+    def _front_matter(self, template: str, path: str, meta: dict) -> str:
         # Every generated page carries tags; an index page its section's name.
         meta = {**meta, "title": plain_title(meta["title"]), "tags": meta.get("tags") or [_section(path)]}
         if template in NOT_SEARCHED:
             meta["search"] = {"exclude": True}
         # JSON values are valid YAML, and far quicker to write than yaml.safe_dump.
-        front = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
+        return "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
+
+    def page(self, template: str, path: str, meta: dict, **context) -> str:
+        """A Markdown page (index pages, hand-written structure)."""
+        front = self._front_matter(template, path, meta)
         return self.env.get_template(template).render(here=path, front_matter=Markup(front), **context)
+
+    def html_page(self, template: str, path: str, meta: dict, **context) -> str:
+        """An entry page whose body is HTML, marked `kb_html` for the MkDocs hook."""
+        front = self._front_matter(template, path, {**meta, "kb_html": True})
+        body = self.html_env.get_template(template).render(here=path, **context)
+        lines = "\n".join(line for line in body.splitlines() if line.strip())
+        return f"---\n{front}---\n\n{lines}\n"
 
     def _unless_fresh(self, path: str, inputs: tuple, render) -> str | None:
         if self.memo is not None and self.memo.fresh(path, digest(*inputs)):
@@ -193,40 +218,40 @@ class Renderer:
         for p in kb.provinces:
             out[p.path] = self._unless_fresh(
                 p.path, ("province", p.region.code, self._digests(p.articles)),
-                lambda: self.page("province.md.j2", p.path, {"title": p.region.name, "tags": ["Provinsi"]}, entry=p))
+                lambda: self.html_page("province.html.j2", p.path, {"title": p.region.name, "tags": ["Provinsi"]}, entry=p))
             for r in p.children:
                 if r.articles:
                     out[r.path] = self._unless_fresh(
                         r.path, ("regency", r.region.code, self._digests(r.articles), self._actor_paths(r.articles)),
-                        lambda: self.page("regency.md.j2", r.path, {"title": r.region.name, "tags": [p.region.name]},
+                        lambda: self.html_page("regency.html.j2", r.path, {"title": r.region.name, "tags": [p.region.name]},
                                           entry=r, province=p))
         out["program/index.md"] = self.page("programme_index.md.j2", "program/index.md", {"title": "Program"})
         for e in kb.programmes:
             out[e.path] = self._unless_fresh(
                 e.path, ("programme", e.term, self._digests(e.articles), self._actor_paths(e.articles)),
-                lambda: self.page("programme.md.j2", e.path, {"title": e.term.label, "tags": ["Program"]}, entry=e))
+                lambda: self.html_page("programme.html.j2", e.path, {"title": e.term.label, "tags": ["Program"]}, entry=e))
         out["aktor/index.md"] = self.page("actor_index.md.j2", "aktor/index.md", {"title": "Aktor"})
         for e in kb.actor_types:
             actors = tuple((x.name, x.path, len(x.articles)) for x in kb.actors_of_type(e.term.id))
             out[e.path] = self._unless_fresh(
                 e.path, ("type", e.term, self._digests(e.articles), actors),
-                lambda: self.page("actor_type.md.j2", e.path, {"title": e.term.label, "tags": ["Jenis aktor"]}, entry=e))
+                lambda: self.html_page("actor_type.html.j2", e.path, {"title": e.term.label, "tags": ["Jenis aktor"]}, entry=e))
         for e in kb.actors.values():
             out[e.path] = self._unless_fresh(
                 e.path, ("actor", e.name, e.type, self._digests(e.articles)),
-                lambda: self.page("actor.md.j2", e.path, {"title": e.name, "tags": [kb.taxonomy.label("actor_types", e.type)]},
+                lambda: self.html_page("actor.html.j2", e.path, {"title": e.name, "tags": [kb.taxonomy.label("actor_types", e.type)]},
                                   entry=e))
         out["sasaran/index.md"] = self.page("target_index.md.j2", "sasaran/index.md", {"title": "Kelompok sasaran"})
         for e in kb.target_groups:
             out[e.path] = self._unless_fresh(
                 e.path, ("target", e.term, self._digests(e.articles)),
-                lambda: self.page("target.md.j2", e.path, {"title": e.term.label, "tags": ["Sasaran"]}, entry=e))
+                lambda: self.html_page("target.html.j2", e.path, {"title": e.term.label, "tags": ["Sasaran"]}, entry=e))
         out["linimasa/index.md"] = self.page("timeline_index.md.j2", "linimasa/index.md", {"title": "Linimasa"})
         for year, months in kb.years.items():
             path = f"linimasa/{year}.md"
             out[path] = self._unless_fresh(
                 path, ("year", year, tuple((m, self._digests(arts)) for m, arts in months.items())),
-                lambda: self.page("timeline_year.md.j2", path, {"title": f"Linimasa {year}"}, year=year, months=months))
+                lambda: self.html_page("timeline_year.html.j2", path, {"title": f"Linimasa {year}"}, year=year, months=months))
         return out
 
     def _actor_paths(self, articles) -> tuple[str, ...]:
@@ -253,7 +278,7 @@ class Renderer:
             # Articles are not in the navigation: give the width to the text.
             "hide": ["navigation"],
         }
-        return self.page("article.md.j2", path, meta, a=a, related=self.kb.related(a) if related is None else related,
+        return self.html_page("article.html.j2", path, meta, a=a, related=self.kb.related(a) if related is None else related,
                          search_paragraphs=self.search_paragraphs)
 
     # Pictures (inline SVG, drawn at build time) -----------------------------------
@@ -267,9 +292,7 @@ class Renderer:
         return rel + "/" if (t.endswith("/") or not t) and not rel.endswith("/") else rel
 
     def _svg(self, template: str, **context) -> Markup:
-        svg = self.html_env.get_template(template).render(size=charts.TILE, **context)
-        # One HTML block for Markdown: no blank lines inside.
-        return Markup("\n".join(line for line in svg.splitlines() if line.strip()))
+        return self._html_block(template, size=charts.TILE, **context)
 
     def province_map(self, here: str, view: str = "articles") -> Markup:
         kb = self.kb
@@ -406,11 +429,6 @@ def _page_url(src: str, directory_urls: bool) -> str:
         base = stem[:-5]
         return base if directory_urls else base + "index.html"
     return stem + "/" if directory_urls else stem + ".html"
-
-
-def _safe_url(url: str) -> Markup:
-    """A curator's source URL, only if it is a plain http(s) address."""
-    return Markup(url) if _SAFE_URL.match(url) else Markup("")
 
 
 def _rupiah(value: float | int) -> str:

@@ -18,11 +18,10 @@ class _Links(HTMLParser):
                 self.hrefs.append(href)
 
 
-def links(site: Path, page: Path) -> set[Path]:
-    """Site files that `page` links to (directory URLs resolved to index.html)."""
+def _targets(page: Path):
+    """(href, file it reaches or None) for every relative link of `page`."""
     parser = _Links()
     parser.feed(page.read_text(encoding="utf-8"))
-    out = set()
     for href in parser.hrefs:
         url, _ = urldefrag(href)
         if not url or urlparse(url).scheme or url.startswith("//"):
@@ -30,9 +29,20 @@ def links(site: Path, page: Path) -> set[Path]:
         target = (page.parent / unquote(url)).resolve()
         if target.is_dir():
             target = target / "index.html"
-        if target.is_file() and site.resolve() in target.parents:
-            out.add(target)
-    return out
+        yield href, target if target.is_file() else None
+
+
+def links(site: Path, page: Path) -> set[Path]:
+    """Site files that `page` links to (directory URLs resolved to index.html)."""
+    return {t for _, t in _targets(page) if t is not None and site.resolve() in t.parents}
+
+
+def broken_links(site: Path) -> list[tuple[str, str]]:
+    """(page, href) for every relative link in the site that reaches no file inside it
+    (404.html is left out: MkDocs gives it root-absolute links, as any folder may serve it)."""
+    root = site.resolve()
+    return [(str(page.relative_to(site)), href) for page in sorted(site.rglob("*.html")) if page.name != "404.html"
+            for href, target in _targets(page) if target is None or root not in target.parents]
 
 
 def reachable(site: Path, start: Path) -> set[Path]:

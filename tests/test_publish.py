@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, build_bundle, make_project
+from htmlsite import broken_links
 
 pytestmark = pytest.mark.slow
 
@@ -46,6 +47,13 @@ def test_bundle_pages_reference_nothing_outside(bundle):
             assert "fonts.googleapis" not in html and "unpkg.com" not in html, name
             assert "iframe-worker-shim.js" in html, name
             assert '"navigation.instant"' not in html, name
+
+
+def test_bundle_links_reach_its_own_files(bundle):
+    # The bundle uses .html URLs: entry pages must have been generated with them.
+    site = bundle.parent / "usb" / "basis-pengetahuan-stunting"
+    assert (site / "artikel" / "000_677c019573854520.html").exists()
+    assert broken_links(site) == []
 
 
 def test_bundle_is_deterministic(bundle, tmp_path):

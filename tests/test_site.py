@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from htmlsite import article_page, links, reachable
+from htmlsite import article_page, broken_links, links, reachable
 
 pytestmark = pytest.mark.slow
 
@@ -48,6 +48,18 @@ def test_region_and_programme_pages_link_to_all_their_articles(seed_site, record
         for t in r["actor_types"]:
             assert me in links(seed_site, _page(seed_site, f"aktor/jenis/{t}")), (t, r["id"])
     assert checked > 40
+
+
+def test_no_link_in_the_site_is_broken(seed_site):
+    # Entry pages are HTML with URLs the generator computed: MkDocs does not check them.
+    assert broken_links(seed_site) == []
+
+
+def test_article_page_has_its_table_of_contents(seed_site, records):
+    html = article_page(seed_site, records[0]).read_text(encoding="utf-8")
+    toc = html.split('data-md-component="toc"', 1)[1].split("</nav>", 1)[0]
+    assert 'href="#teks-berita"' in toc and "Teks berita" in toc
+    assert "<h1>" + records[0]["title"].split()[0] in html.replace('<h1 id="', "<h1>")
 
 
 def test_region_index_lists_all_38_provinces(seed_site):

@@ -35,6 +35,9 @@ _ABBREV = {"dr", "drs", "ir", "h", "hj", "prof", "no", "rp", "st", "kab", "kec",
            "tbk", "sdr", "bpk", "m", "s", "hum", "kes", "pd", "si", "sos", "ak", "mr", "ny", "tn", "bu", "pak", "prov"}
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“‘(]?[A-Z0-9])")
 _LAST_WORD = re.compile(r"(\w+)\.$")
+# Control characters are never article text (HTML forbids them, Markdown uses
+# some as placeholders); tabs become spaces.
+_CONTROL = dict.fromkeys([*range(0, 9), *range(11, 32), 127], None) | {9: " "}
 
 
 @dataclass(frozen=True)
@@ -66,7 +69,7 @@ class ArticleText:
 
 
 def clean(text: str, outlets: Outlets) -> ArticleText:
-    lines = [ln.strip() for ln in text.split("\n")]
+    lines = [ln.strip() for ln in text.translate(_CONTROL).split("\n")]
     kept: list[str] = []
     for ln in lines:
         if _TAIL_MARKERS.match(ln):
