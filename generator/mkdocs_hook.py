@@ -17,10 +17,10 @@ except ImportError:  # mkdocs run from a checkout without `pip install -e .`
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     from generator.build import BuildError, build
 from generator.config import BuildConfig
-from generator.html import heading_tree
+from generator.html import heading_tree, searchable, without_search_attributes
 from generator.render import SiteSettings
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.toc import get_toc
 
 log = logging.getLogger("mkdocs.hooks.generator")
@@ -95,3 +95,25 @@ def on_page_content(html, page, config, files):
     page.toc = get_toc(tokens)
     page.present_anchor_ids = ids
     return body
+
+
+# Material's search parses a page's whole HTML to drop the blocks marked
+# data-search-exclude; for our pages it is given only what it would keep.
+@event_priority(100)
+def _search_sees_what_it_indexes(context, page, config, nav):
+    if page.meta.get("kb_html") and not (page.meta.get("search") or {}).get("exclude"):
+        page.kb_full = page.content
+        page.content = searchable(page.content)
+    return context
+
+
+@event_priority(-100)
+def _page_shows_everything(context, page, config, nav):
+    full = getattr(page, "kb_full", None)
+    if full is not None:
+        del page.kb_full
+        page.content = without_search_attributes(full)
+    return context
+
+
+on_page_context = CombinedEvent(_search_sees_what_it_indexes, _page_shows_everything)
