@@ -4,12 +4,14 @@
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Callable
 
 import yaml
 
@@ -20,12 +22,14 @@ from .extract.taxonomy import TaxonomyError
 from .index import KnowledgeBase, unique_slugs
 from .model import Article, Problem
 from .read import read_folder
-from .render import Renderer
+from .render import LazyPage, Renderer
 from .cache import BuildCache, PageMemo, code_version, digest, seeds_fingerprint, unchanged_report
 from .write import WriteResult, read_manifest, write_tree
 
 # Generated pages that hand-written pages link to; the rest is linked from these.
 HOME_SNIPPET = ".snippets/beranda.md"
+# Duplicates and off-topic articles named on the console (the curator page has them all).
+LISTED = 10
 
 
 class BuildError(Exception):
@@ -65,10 +69,14 @@ class BuildReport:
             out[0] += f" ({len(self.write.written)} files written, {self.write.unchanged} unchanged, {len(self.write.removed)} removed)"
         for p in sorted(self.problems, key=lambda p: (p.file, p.line or 0)):
             out.append(f"  {p.level}: {p.describe()}")
-        for kept, dropped in self.duplicates.items():
+        # Not problems, and possibly thousands: a few on the console, all on the curator page.
+        for kept, dropped in list(self.duplicates.items())[:LISTED]:
             out.append(f"  duplicate: {', '.join(dropped)} repeat {kept} (one page built)")
+        if len(self.duplicates) > LISTED:
+            out.append(f"  ... {len(self.duplicates) - LISTED} more duplicates (see kurasi/index.md)")
         if self.off_topic:
-            out.append(f"  off-topic (stunting only in passing): {', '.join(self.off_topic)}")
+            more = f" and {len(self.off_topic) - LISTED} more (see kurasi/index.md)" if len(self.off_topic) > LISTED else ""
+            out.append(f"  off-topic (stunting only in passing): {', '.join(self.off_topic[:LISTED])}{more}")
         if self.write and self.write.refused:
             out.append(f"  not overwritten (hand-written files): {', '.join(self.write.refused)}")
         return out
@@ -122,17 +130,17 @@ def build(config: BuildConfig) -> BuildReport:
     glossary = load_glossary(config.data / "glossary.yml")
     renderer = Renderer(kb, config.site, memo=memo, digests=article_digests, glossary=glossary)
     pages = renderer.pages()
-    pages["kurasi/index.md"] = renderer.page("curator.md.j2", "kurasi/index.md", {"title": "Catatan kurasi"}, report=report)
-    pages["data/index.md"] = renderer.page("data_index.md.j2", "data/index.md", {"title": "Data"})
-    pages[HOME_SNIPPET] = renderer.snippet("home.md.j2", "index.md", report=report)
-    pages.update(renderer.feeds())
-    pages.update(renderer.glossary(glossary))
-    pages.update(renderer.search_language(search_words(config.data / "search_id.yml", kb_data.gazetteer)))
-    files: dict[str, bytes | None] = {path: None if text is None else text.encode("utf-8") for path, text in pages.items()}
-    files["data/articles.json"] = export.articles_json(articles, cache.records, article_digests)
-    files["data/articles.csv"] = export.articles_csv(articles)
-    files["data/figures.csv"] = export.figures_csv(articles)
-    files["data/build-report.json"] = (json.dumps(report.as_dict(), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    pages["kurasi/index.md"] = lambda: renderer.page("curator.md.j2", "kurasi/index.md", {"title": "Catatan kurasi"}, report=report)
+    pages["data/index.md"] = lambda: renderer.page("data_index.md.j2", "data/index.md", {"title": "Data"})
+    pages[HOME_SNIPPET] = lambda: renderer.snippet("home.md.j2", "index.md", report=report)
+    for more in (renderer.feeds(), renderer.glossary(glossary),
+                 renderer.search_language(search_words(config.data / "search_id.yml", kb_data.gazetteer))):
+        pages.update({path: functools.partial(str, text) for path, text in more.items()})
+    files: dict[str, Callable[[], bytes | None]] = {path: functools.partial(_utf8, page) for path, page in pages.items()}
+    files["data/articles.json"] = lambda: export.articles_json(articles, cache.records, article_digests)
+    files["data/articles.csv"] = lambda: export.articles_csv(articles)
+    files["data/figures.csv"] = lambda: export.figures_csv(articles)
+    files["data/build-report.json"] = lambda: (json.dumps(report.as_dict(), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
     try:
         report.write = write_tree(config.docs, files)
         cache.fingerprint = fingerprint if not report.write.refused else ""
@@ -144,6 +152,11 @@ def build(config: BuildConfig) -> BuildReport:
     except OSError as exc:
         raise BuildError(f"{config.docs}: cannot write the docs folder ({exc.strerror or exc})") from exc
     return report
+
+
+def _utf8(page: LazyPage) -> bytes | None:
+    text = page()
+    return None if text is None else text.encode("utf-8")
 
 
 # Below this many seeds to extract, starting worker processes costs more than it saves.

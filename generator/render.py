@@ -12,6 +12,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
@@ -30,6 +31,8 @@ NOT_SEARCHED = {"province.html.j2", "regency.html.j2", "actor.html.j2", "actor_t
                 "timeline_year.html.j2", "timeline_index.md.j2", "curator.md.j2", "data_index.md.j2",
                 "region_index.md.j2", "actor_index.md.j2", "target_index.md.j2"}
 _SPACES = re.compile(r"\s+")
+# A page to write: its text, or None when the file written last time is still right.
+LazyPage = Callable[[], "str | None"]
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
 # Python-Markdown's backslash escapes (plus "|" from the tables extension).
 _BACKSLASHABLE = "\\`*_{}[]()#+-.!|"
@@ -198,60 +201,62 @@ class Renderer:
         lines = "\n".join(line for line in body.splitlines() if line.strip())
         return f"---\n{front}---\n\n{lines}\n"
 
-    def _unless_fresh(self, path: str, inputs: tuple, render) -> str | None:
-        if self.memo is not None and self.memo.fresh(path, digest(*inputs)):
-            return None
-        return render()
+    def _lazy(self, path: str, inputs: tuple, render: Callable[..., str], *args, **kwargs) -> LazyPage:
+        """A page rendered only when it is written (a build never holds every page at
+        once), and not at all when its inputs did not change since the last build."""
+        key = digest(*inputs) if self.memo is not None else ""
+
+        def page() -> str | None:
+            if self.memo is not None and self.memo.fresh(path, key):
+                return None
+            return render(*args, **kwargs)
+        return page
+
+    def _entry(self, template: str, path: str, title: str, tag: str, inputs: tuple, **context) -> LazyPage:
+        return self._lazy(path, inputs, self.html_page, template, path, {"title": title, "tags": [tag]}, **context)
 
     def _digests(self, articles) -> tuple[str, ...]:
         return tuple(self.digests.get(a.id, a.id) for a in articles)
 
-    def pages(self) -> dict[str, str | None]:
-        """Every generated Markdown page, keyed by its path under docs/ (None: unchanged since the last build)."""
+    def pages(self) -> dict[str, LazyPage]:
+        """Every generated Markdown page, keyed by its path under docs/."""
         kb = self.kb
-        out: dict[str, str | None] = {}
+        out: dict[str, LazyPage] = {}
         for a in kb.articles:
             related = kb.related(a)
             inputs = ("article", self._digests([a, *related]), tuple(kb.actor(x.name).path for x in a.actors))
-            out[a.source_path] = self._unless_fresh(a.source_path, inputs, lambda: self.article(a, related))
-        out["wilayah/index.md"] = self.page("region_index.md.j2", "wilayah/index.md", {"title": "Wilayah"})
+            out[a.source_path] = self._lazy(a.source_path, inputs, self.article, a, related)
+        out["wilayah/index.md"] = _ready(self.page("region_index.md.j2", "wilayah/index.md", {"title": "Wilayah"}))
         for p in kb.provinces:
-            out[p.path] = self._unless_fresh(
-                p.path, ("province", p.region.code, self._digests(p.articles)),
-                lambda: self.html_page("province.html.j2", p.path, {"title": p.region.name, "tags": ["Provinsi"]}, entry=p))
+            out[p.path] = self._entry("province.html.j2", p.path, p.region.name, "Provinsi",
+                                      ("province", p.region.code, self._digests(p.articles)), entry=p)
             for r in p.children:
                 if r.articles:
-                    out[r.path] = self._unless_fresh(
-                        r.path, ("regency", r.region.code, self._digests(r.articles), self._actor_paths(r.articles)),
-                        lambda: self.html_page("regency.html.j2", r.path, {"title": r.region.name, "tags": [p.region.name]},
-                                          entry=r, province=p))
-        out["program/index.md"] = self.page("programme_index.md.j2", "program/index.md", {"title": "Program"})
+                    inputs = ("regency", r.region.code, self._digests(r.articles), self._actor_paths(r.articles))
+                    out[r.path] = self._entry("regency.html.j2", r.path, r.region.name, p.region.name, inputs,
+                                              entry=r, province=p)
+        out["program/index.md"] = _ready(self.page("programme_index.md.j2", "program/index.md", {"title": "Program"}))
         for e in kb.programmes:
-            out[e.path] = self._unless_fresh(
-                e.path, ("programme", e.term, self._digests(e.articles), self._actor_paths(e.articles)),
-                lambda: self.html_page("programme.html.j2", e.path, {"title": e.term.label, "tags": ["Program"]}, entry=e))
-        out["aktor/index.md"] = self.page("actor_index.md.j2", "aktor/index.md", {"title": "Aktor"})
+            out[e.path] = self._entry("programme.html.j2", e.path, e.term.label, "Program",
+                                      ("programme", e.term, self._digests(e.articles), self._actor_paths(e.articles)), entry=e)
+        out["aktor/index.md"] = _ready(self.page("actor_index.md.j2", "aktor/index.md", {"title": "Aktor"}))
         for e in kb.actor_types:
             actors = tuple((x.name, x.path, len(x.articles)) for x in kb.actors_of_type(e.term.id))
-            out[e.path] = self._unless_fresh(
-                e.path, ("type", e.term, self._digests(e.articles), actors),
-                lambda: self.html_page("actor_type.html.j2", e.path, {"title": e.term.label, "tags": ["Jenis aktor"]}, entry=e))
+            out[e.path] = self._entry("actor_type.html.j2", e.path, e.term.label, "Jenis aktor",
+                                      ("type", e.term, self._digests(e.articles), actors), entry=e)
         for e in kb.actors.values():
-            out[e.path] = self._unless_fresh(
-                e.path, ("actor", e.name, e.type, self._digests(e.articles)),
-                lambda: self.html_page("actor.html.j2", e.path, {"title": e.name, "tags": [kb.taxonomy.label("actor_types", e.type)]},
-                                  entry=e))
-        out["sasaran/index.md"] = self.page("target_index.md.j2", "sasaran/index.md", {"title": "Kelompok sasaran"})
+            out[e.path] = self._entry("actor.html.j2", e.path, e.name, kb.taxonomy.label("actor_types", e.type),
+                                      ("actor", e.name, e.type, self._digests(e.articles)), entry=e)
+        out["sasaran/index.md"] = _ready(self.page("target_index.md.j2", "sasaran/index.md", {"title": "Kelompok sasaran"}))
         for e in kb.target_groups:
-            out[e.path] = self._unless_fresh(
-                e.path, ("target", e.term, self._digests(e.articles)),
-                lambda: self.html_page("target.html.j2", e.path, {"title": e.term.label, "tags": ["Sasaran"]}, entry=e))
-        out["linimasa/index.md"] = self.page("timeline_index.md.j2", "linimasa/index.md", {"title": "Linimasa"})
+            out[e.path] = self._entry("target.html.j2", e.path, e.term.label, "Sasaran",
+                                      ("target", e.term, self._digests(e.articles)), entry=e)
+        out["linimasa/index.md"] = _ready(self.page("timeline_index.md.j2", "linimasa/index.md", {"title": "Linimasa"}))
         for year, months in kb.years.items():
             path = f"linimasa/{year}.md"
-            out[path] = self._unless_fresh(
-                path, ("year", year, tuple((m, self._digests(arts)) for m, arts in months.items())),
-                lambda: self.html_page("timeline_year.html.j2", path, {"title": f"Linimasa {year}"}, year=year, months=months))
+            out[path] = self._lazy(path, ("year", year, tuple((m, self._digests(arts)) for m, arts in months.items())),
+                                   self.html_page, "timeline_year.html.j2", path, {"title": f"Linimasa {year}"},
+                                   year=year, months=months)
         return out
 
     def _actor_paths(self, articles) -> tuple[str, ...]:
@@ -285,11 +290,7 @@ class Renderer:
 
     def url(self, target: str, here: str) -> str:
         """The URL of a docs page as seen from another: raw HTML gets no link rewriting from MkDocs."""
-        t = _page_url(target, self.settings.directory_urls)
-        h = _page_url(here, self.settings.directory_urls)
-        here_dir = h.rstrip("/") if h.endswith("/") else posixpath.dirname(h)
-        rel = posixpath.relpath(t or ".", here_dir or ".")
-        return rel + "/" if (t.endswith("/") or not t) and not rel.endswith("/") else rel
+        return _url(target, here, self.settings.directory_urls)
 
     def _svg(self, template: str, **context) -> Markup:
         return self._html_block(template, size=charts.TILE, **context)
@@ -361,6 +362,10 @@ class Renderer:
         return self.env.get_template(template).render(here=path, **context)
 
 
+def _ready(text: str) -> LazyPage:
+    return lambda: text
+
+
 @pass_context
 def _link(ctx, target: str, text: object, cls: str = "") -> Markup:
     """A relative Markdown link from the page being rendered to another docs path."""
@@ -422,6 +427,19 @@ def _figure_text(f) -> str:
     return f"{_number(f.value)} {f.subject}"
 
 
+def _url(target: str, here: str, directory_urls: bool) -> str:
+    """Relative URL between two docs pages (a build makes ~100 per article: no posixpath.relpath)."""
+    t = _page_url(target, directory_urls).split("/")
+    h = _page_url(here, directory_urls)
+    here_dir = h[:-1] if h.endswith("/") else h.rpartition("/")[0]
+    d = here_dir.split("/") if here_dir else []
+    common = 0
+    while common < len(d) and common < len(t) - 1 and d[common] == t[common]:
+        common += 1
+    return "/".join([".."] * (len(d) - common) + t[common:]) or "./"
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def _page_url(src: str, directory_urls: bool) -> str:
     """MkDocs' URL for a docs path: 'a/b.md' -> 'a/b/' (or 'a/b.html'), 'a/index.md' -> 'a/'."""
     stem = src[:-3]

@@ -15,6 +15,7 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable, Mapping
 
 MANIFEST = ".generator-manifest.json"
 
@@ -27,8 +28,9 @@ class WriteResult:
     refused: list[str] = field(default_factory=list)  # paths held by hand-written files
 
 
-def write_tree(docs: Path, files: dict[str, bytes | None]) -> WriteResult:
-    """Write `files` (path -> bytes; None: the file we wrote last time is still right)."""
+def write_tree(docs: Path, files: Mapping[str, Callable[[], bytes | None]]) -> WriteResult:
+    """Write `files`: path -> its content, made when it is written (None: the file
+    we wrote last time is still right)."""
     result = WriteResult()
     docs.mkdir(parents=True, exist_ok=True)
     owned = read_manifest(docs)
@@ -39,7 +41,7 @@ def write_tree(docs: Path, files: dict[str, bytes | None]) -> WriteResult:
     _write_manifest(docs, owned | claimable)
     for rel in sorted(claimable):
         target = docs / rel
-        data = files[rel]
+        data = files[rel]()
         if data is None:
             result.unchanged += 1
             continue
