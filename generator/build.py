@@ -222,19 +222,16 @@ def merge_duplicates(articles: list[Article], samples: dict[str, list[int]] | No
     """
     ordered = sorted(articles, key=lambda a: a.id)
     samples = samples if samples is not None else {}
-    full: dict[str, set[int]] = {}
-
-    def shingles(a_id: str) -> set[int]:
-        if a_id not in full:
-            full[a_id] = _shingles(by_id[a_id])
-        return full[a_id]
-
     by_id = {a.id: a for a in ordered}
     postings: dict[int, list[str]] = {}
     dropped: dict[str, str] = {}
     for a in ordered:
+        # Whole shingle sets are made when needed and not kept: at 10,000
+        # articles they would take hundreds of MB.
+        mine = None
         if a.id not in samples:
-            samples[a.id] = sorted(h for h in shingles(a.id) if h % 8 == 0) or sorted(shingles(a.id))[:4]
+            mine = _shingles(a)
+            samples[a.id] = sorted(h for h in mine if h % 8 == 0) or sorted(mine)[:4]
         sample = samples[a.id]
         counts: dict[str, int] = {}
         for h in sample:
@@ -245,7 +242,9 @@ def merge_duplicates(articles: list[Article], samples: dict[str, list[int]] | No
         for other, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
             if n < len(sample) / 2:
                 break
-            if _jaccard(shingles(a.id), shingles(other)) >= 0.7:
+            if mine is None:
+                mine = _shingles(a)
+            if _jaccard(mine, _shingles(by_id[other])) >= 0.7:
                 dropped[a.id] = other
                 break
         if a.id not in dropped:

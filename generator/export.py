@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from typing import Iterator
 
 from .model import Article, Evidence, Figure
 
@@ -57,14 +58,16 @@ def article_record(a: Article) -> dict:
 
 
 def articles_json(articles: list[Article], records: dict[str, str] | None = None,
-                  digests: dict[str, str] | None = None) -> bytes:
-    """The export, as json.dumps(doc, indent=1) would write it; `records` memoises each
-    article's part by its digest (and is updated), so an unchanged article is not re-encoded."""
+                  digests: dict[str, str] | None = None) -> Iterator[bytes]:
+    """The export, as json.dumps(doc, indent=1) would write it, in chunks (it is
+    tens of MB at 10,000 articles). `records` memoises each article's part by its
+    digest, so an unchanged article is not re-encoded; it is updated once all
+    chunks are taken."""
     records = records if records is not None else {}
     digests = digests or {}
-    parts = []
     fresh: dict[str, str] = {}
-    for a in sorted(articles, key=lambda a: a.id):
+    yield f'{{\n "schema_version": {SCHEMA_VERSION},\n "articles": ['.encode("utf-8")
+    for i, a in enumerate(sorted(articles, key=lambda a: a.id)):
         key = digests.get(a.id)
         text = records.get(key) if key else None
         if text is None:
@@ -72,13 +75,10 @@ def articles_json(articles: list[Article], records: dict[str, str] | None = None
             text = "\n".join("  " + line for line in body.split("\n"))
         if key:
             fresh[key] = text
-        parts.append(text)
+        yield (",\n" if i else "\n").encode("utf-8") + text.encode("utf-8")
+    yield ("\n ]\n}\n" if articles else "]\n}\n").encode("utf-8")
     records.clear()
     records.update(fresh)
-    inner = ",\n".join(parts)
-    body = f'{{\n "schema_version": {SCHEMA_VERSION},\n "articles": [\n{inner}\n ]\n}}\n' if parts else \
-        f'{{\n "schema_version": {SCHEMA_VERSION},\n "articles": []\n}}\n'
-    return body.encode("utf-8")
 
 
 def _csv(header: list[str], rows: list[list]) -> bytes:

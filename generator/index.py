@@ -7,6 +7,7 @@ anything themselves.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -260,9 +261,8 @@ class KnowledgeBase:
 
     def related(self, article: Article, limit: int = 5) -> list[Article]:
         """Articles that share the region and the programmes of this one."""
-        mine_reg = {t.region.code for t in article.regencies}
-        mine_prov = {t.region.code for t in article.provinces}
-        mine_prog = {t.id for t in article.programmes}
+        keys = self._related_keys
+        mine_reg, mine_prov, mine_prog = keys[article.id]
         candidates: dict[str, Article] = {}
         # Bounded candidate lists keep this linear at 10,000 articles: the newest
         # articles of the same kabupaten/kota first, then of the same province.
@@ -273,9 +273,13 @@ class KnowledgeBase:
         for a in candidates.values():
             if a.id == article.id:
                 continue
-            score = (3 * len(mine_reg & {t.region.code for t in a.regencies})
-                     + len(mine_prov & {t.region.code for t in a.provinces})
-                     + 2 * len(mine_prog & {t.id for t in a.programmes}))
+            reg, prov, prog = keys[a.id]
+            score = 3 * len(mine_reg & reg) + len(mine_prov & prov) + 2 * len(mine_prog & prog)
             if score:
                 scored.append((-score, a.id, a))
         return [a for _, _, a in sorted(scored)[:limit]]
+
+    @functools.cached_property
+    def _related_keys(self) -> dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]]:
+        return {a.id: (frozenset(t.region.code for t in a.regencies), frozenset(t.region.code for t in a.provinces),
+                       frozenset(t.id for t in a.programmes)) for a in self.articles}

@@ -7,6 +7,7 @@ become a link, an HTML element, a snippet include or a template.
 from __future__ import annotations
 
 import functools
+import html
 import json
 import posixpath
 import re
@@ -415,8 +416,8 @@ def _evidence_html(ev: Evidence | None) -> Markup:
     parts = _split_cue(ev)
     if parts is None:
         return escape(ev.sentence)
-    before, cue, after = parts
-    return escape(before) + Markup("<strong>") + escape(cue) + Markup("</strong>") + escape(after)
+    before, cue, after = (html.escape(part, quote=True) for part in parts)
+    return Markup(f"{before}<strong>{cue}</strong>{after}")
 
 
 def _figure_text(f) -> str:

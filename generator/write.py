@@ -15,7 +15,7 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Mapping
+from typing import Callable, Iterable, Mapping, Union
 
 MANIFEST = ".generator-manifest.json"
 
@@ -28,9 +28,13 @@ class WriteResult:
     refused: list[str] = field(default_factory=list)  # paths held by hand-written files
 
 
-def write_tree(docs: Path, files: Mapping[str, Callable[[], bytes | None]]) -> WriteResult:
-    """Write `files`: path -> its content, made when it is written (None: the file
-    we wrote last time is still right)."""
+# A file's content: bytes, or chunks of it for a large file (streamed, never
+# held whole), or None when the file written last time is still right.
+Content = Union[bytes, Iterable[bytes], None]
+
+
+def write_tree(docs: Path, files: Mapping[str, Callable[[], Content]]) -> WriteResult:
+    """Write `files`: path -> its content, made when it is written."""
     result = WriteResult()
     docs.mkdir(parents=True, exist_ok=True)
     owned = read_manifest(docs)
@@ -45,15 +49,19 @@ def write_tree(docs: Path, files: Mapping[str, Callable[[], bytes | None]]) -> W
         if data is None:
             result.unchanged += 1
             continue
-        try:
-            if target.stat().st_size == len(data) and target.read_bytes() == data:
-                result.unchanged += 1
-                continue
-        except OSError:
-            pass
+        if isinstance(data, bytes):
+            try:
+                if target.stat().st_size == len(data) and target.read_bytes() == data:
+                    result.unchanged += 1
+                    continue
+            except OSError:
+                pass
+            data = (data,)
         target.parent.mkdir(parents=True, exist_ok=True)
-        _atomic_write(target, data)
-        result.written.append(rel)
+        if _atomic_write(target, data):
+            result.written.append(rel)
+        else:
+            result.unchanged += 1
     for rel in sorted(owned - claimable):
         path = docs / rel
         try:
@@ -86,15 +94,33 @@ def _write_manifest(docs: Path, paths: set[str]) -> None:
             return
     except OSError:
         pass
-    _atomic_write(docs / MANIFEST, data)
+    _atomic_write(docs / MANIFEST, (data,))
 
 
-def _atomic_write(target: Path, data: bytes) -> None:
+def _atomic_write(target: Path, chunks: Iterable[bytes]) -> bool:
+    """Write through a temporary file, compared with the current file on the way:
+    False (and the file untouched) when the content is the same."""
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+        try:
+            old = open(target, "rb")
+        except OSError:
+            old = None
+        same = old is not None
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                for chunk in chunks:
+                    fh.write(chunk)
+                    same = same and old.read(len(chunk)) == chunk
+            same = same and old.read(1) == b""
+        finally:
+            if old is not None:
+                old.close()
+        if same:
+            os.unlink(tmp)
+            return False
         os.replace(tmp, target)
+        return True
     except BaseException:
         try:
             os.unlink(tmp)
