@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 # Headings as the generator's templates write them (_macros.html.j2 `h`).
-_HEADING = re.compile(r'<h([1-6]) id="([^"]+)">(.*?)<a class="headerlink"')
+_HEADING = re.compile(r'<h([1-6]) id="([^"]+)"[^>]*>(.*?)<a class="headerlink"')
 _ID = re.compile(r'\sid="([^"]+)"')
 
 
@@ -22,6 +22,7 @@ def heading_tree(body: str) -> tuple[list[dict], set[str]]:
 
 
 _EXCLUDED_START = re.compile(r"<([a-z0-9]+)\b[^>]*\sdata-search-exclude\b")
+_SECTION_START = re.compile(r'<h[1-6] id="')
 _SEARCH_ATTRS = re.compile(r'\s?data-search-\w+(?:="[^"]*")?(?=[\s>])')
 
 
@@ -29,10 +30,14 @@ def searchable(body: str) -> str:
     """`body` without the blocks marked data-search-exclude: what Material's search
     indexes of it, at a fraction of the parsing. Relies on the shape our templates
     write: an excluded block starts a line, and closes on that line or on a line
-    of its own."""
+    of its own; an excluded heading (with an id) excludes its whole section."""
     out: list[str] = []
-    tag, depth = "", 0
+    tag, depth, section_excluded = "", 0, False
     for line in body.split("\n"):
+        if section_excluded:
+            if not _SECTION_START.match(line):
+                continue
+            section_excluded = False
         if tag:  # inside an excluded block
             if line == f"</{tag}>":
                 depth -= 1
@@ -43,6 +48,8 @@ def searchable(body: str) -> str:
         m = _EXCLUDED_START.match(line)
         if m is None:
             out.append(line)
+        elif _SECTION_START.match(line):
+            section_excluded = True
         elif not line.endswith(f"</{m.group(1)}>"):
             tag, depth = m.group(1), 1
     return "\n".join(out)

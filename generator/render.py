@@ -130,7 +130,7 @@ class Renderer:
                                trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined)
         html_env.globals.update(link=self._html_link, kb=kb, settings=settings,
                                 region_path=lambda r: region_path(r, kb.gazetteer), prevalence_chart=self.prevalence_chart,
-                                evidence_rows=self.evidence_rows, article_items=self.article_items)
+                                evidence_rows=self.evidence_rows, article_items=self.article_items, chips=self.chips)
         # Glossary terms become <abbr> tooltips in article texts.
         html_env.filters.update(date_id=date_id, number=_number, label=self._label, glossed=self._glossed,
                                 evidence_html=_evidence_html, figure_kind=FIGURE_KINDS.get, figure_text=_figure_text,
@@ -158,8 +158,21 @@ class Renderer:
 
     @pass_context
     def _html_link(self, ctx, target: str, text: object, cls: str = "") -> Markup:
+        return Markup(self._anchor(target, ctx["here"], text, cls))
+
+    def _anchor(self, target: str, here: str, text: object, cls: str = "") -> str:
         attrs = f' class="{cls}"' if cls else ""
-        return Markup(f'<a href="{escape(self.url(target, ctx["here"]))}"{attrs}>{escape(text)}</a>')
+        url = _url(target, here, self.settings.directory_urls)
+        return f'<a href="{html.escape(url)}"{attrs}>{html.escape(str(text))}</a>'
+
+    @pass_context
+    def chips(self, ctx, tags, field: str, entry_of) -> Markup:
+        """Links to the pages of an article's programmes, actor types or target groups (✎: set by the curator)."""
+        if not tags:
+            return Markup("—")
+        here, label = ctx["here"], self.kb.taxonomy.label
+        return Markup("".join(self._anchor(entry_of(t.id).path, here, label(field, t.id), "kb-chip")
+                              + ('<sup title="dikurasi">✎</sup> ' if t.curated else " ") for t in tags))
 
     def evidence_rows(self, a: Article) -> list[tuple[str, str, Evidence | None]]:
         label = self.kb.taxonomy.label

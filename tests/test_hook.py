@@ -56,6 +56,15 @@ def test_searchable_drops_nested_and_one_line_blocks():
         "<p>kept too</p>",
     ])
     assert searchable(body) == "<h1>T</h1>\n<p>kept</p>\n<p>kept too</p>"
+    sections = "\n".join([
+        "<h1>T</h1>", "<p>lead</p>",
+        '<h2 id="a" data-search-exclude>A<a class="headerlink" href="#a">¶</a></h2>', "<p>in A, gone</p>",
+        '<h2 id="b">B<a class="headerlink" href="#b">¶</a></h2>', "<p>in B</p>", "<p data-search-exclude>x</p>",
+    ])
+    assert searchable(sections) == "\n".join(["<h1>T</h1>", "<p>lead</p>", sections.split("\n")[4], "<p>in B</p>"])
+    meta = {"title": "T"}
+    assert _index(meta, searchable(sections)) == _index(meta, sections)
+    assert [e["title"] for e in _index(meta, sections)] == ["T", "B"]
     assert without_search_attributes('<p data-search-exclude>a</p><ul class="k" data-search-exclude="true">') == \
         '<p>a</p><ul class="k">'
 
