@@ -23,7 +23,7 @@ from .index import KnowledgeBase, unique_slugs
 from .model import Article, Problem
 from .read import read_folder
 from .render import LazyPage, Renderer
-from .cache import BuildCache, PageMemo, code_version, digest, seeds_fingerprint, unchanged_report
+from .cache import CACHE_DIR, BuildCache, PageMemo, code_version, digest, seeds_fingerprint, unchanged_report
 from .write import WriteResult, read_manifest, write_tree
 
 # Generated pages that hand-written pages link to; the rest is linked from these.
@@ -128,7 +128,8 @@ def build(config: BuildConfig) -> BuildReport:
     memo = PageMemo(config.docs, cache.pages, owned)
     article_digests = {a.id: digest(keys[a.id], a.slug, a.duplicates, a.duplicate_outlets) for a in articles}
     glossary = load_glossary(config.data / "glossary.yml")
-    renderer = Renderer(kb, config.site, memo=memo, digests=article_digests, glossary=glossary)
+    renderer = Renderer(kb, config.site, memo=memo, digests=article_digests, glossary=glossary,
+                        compiled=config.docs / CACHE_DIR / "templates")
     pages = renderer.pages()
     pages["kurasi/index.md"] = lambda: renderer.page("curator.md.j2", "kurasi/index.md", {"title": "Catatan kurasi"}, report=report)
     pages["data/index.md"] = lambda: renderer.page("data_index.md.j2", "data/index.md", {"title": "Data"})

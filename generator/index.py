@@ -198,7 +198,7 @@ class KnowledgeBase:
     def latest_prevalence(self, province: Region) -> float | None:
         """The latest province-wide prevalence the knowledge base reports."""
         best = None
-        for r in self.figures:
+        for r in self.figures_by_region.get(province.code, ()):
             f = r.figure
             if f.kind == "prevalence" and f.year and r.region is not None and r.region.code == province.code:
                 if best is None or f.year > best[0]:

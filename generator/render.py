@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
 from . import charts, feeds
@@ -32,6 +32,7 @@ NOT_SEARCHED = {"province.html.j2", "regency.html.j2", "actor.html.j2", "actor_t
                 "timeline_year.html.j2", "timeline_index.md.j2", "curator.md.j2", "data_index.md.j2",
                 "region_index.md.j2", "actor_index.md.j2", "target_index.md.j2"}
 _SPACES = re.compile(r"\s+")
+_URL_SLOT = "\x00url\x00"
 # A page to write: its text, or None when the file written last time is still right.
 LazyPage = Callable[[], "str | None"]
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
@@ -96,7 +97,7 @@ class SiteSettings:
 class Renderer:
     def __init__(self, kb: KnowledgeBase, settings: SiteSettings = SiteSettings(),
                  memo: PageMemo | None = None, digests: dict[str, str] | None = None,
-                 glossary: dict[str, str] | None = None):
+                 glossary: dict[str, str] | None = None, compiled: Path | None = None):
         self.kb = kb
         self.settings = settings
         # With a memo, a page whose inputs (the digests of the articles it shows)
@@ -106,8 +107,17 @@ class Renderer:
         self.search_paragraphs = settings.search_paragraphs
         if self.search_paragraphs is None:
             self.search_paragraphs = 1000 if len(kb.articles) <= SEARCH_FULL_TEXT_UP_TO else 1
+        # Compiled templates kept between builds (`compiled`): compiling them is a
+        # good part of a one-edit rebuild.
+        bytecode = None
+        try:
+            if compiled is not None:
+                compiled.mkdir(parents=True, exist_ok=True)
+                bytecode = FileSystemBytecodeCache(str(compiled))
+        except OSError:  # no cache then; the writer reports an unwritable docs folder
+            pass
         env = Environment(
-            loader=FileSystemLoader(str(TEMPLATES)),
+            loader=FileSystemLoader(str(TEMPLATES)), bytecode_cache=bytecode,
             finalize=_finalize,
             autoescape=False,
             trim_blocks=True,
@@ -119,24 +129,26 @@ class Renderer:
         env.filters.update(date_id=date_id, number=_number, label=self._label,
                            figure_text=_figure_text, figure_kind=FIGURE_KINDS.get)
         env.globals.update(province_map=self.province_map, month_chart=self.month_chart,
-                           prevalence_chart=self.prevalence_chart, article_list_html=self.article_list_html)
+                           prevalence_chart=self.prevalence_chart, article_list=self.article_list)
         self.env = env
         # Entry pages (articles, regions, actors, programmes...), SVG and feeds are
         # HTML/XML, escaped for HTML. Entry pages skip Markdown altogether: the
         # hook hands their HTML to MkDocs as is (Markdown parsing of their lists
         # and tables was most of a site build's time), and Python-Markdown alone
         # would pass the same HTML through unchanged.
-        html_env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, keep_trailing_newline=True,
+        html_env = Environment(loader=FileSystemLoader(str(TEMPLATES)), bytecode_cache=bytecode,
+                               autoescape=True, keep_trailing_newline=True,
                                trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined)
         html_env.globals.update(link=self._html_link, kb=kb, settings=settings,
                                 region_path=lambda r: region_path(r, kb.gazetteer), prevalence_chart=self.prevalence_chart,
-                                evidence_rows=self.evidence_rows, article_items=self.article_items, chips=self.chips)
+                                evidence_rows=self.evidence_rows, article_list=self.article_list, chips=self.chips)
         # Glossary terms become <abbr> tooltips in article texts.
         html_env.filters.update(date_id=date_id, number=_number, label=self._label, glossed=self._glossed,
                                 evidence_html=_evidence_html, figure_kind=FIGURE_KINDS.get, figure_text=_figure_text,
                                 month_id=lambda m: MONTHS_ID[m - 1])
         html_env.tests["safe_url"] = lambda u: bool(_SAFE_URL.match(str(u)))
         self.html_env = html_env
+        self._items: dict[str, tuple[str, str]] = {}  # article id -> its list item, around the link
         self._gloss = _glossary_pattern(glossary or {})
         self.glossary_terms = glossary or {}
         self.layout = charts.load_layout(Path(__file__).parent / "data" / "tilemap.csv")
@@ -147,14 +159,22 @@ class Renderer:
         return Markup("\n".join(line for line in html.splitlines() if line.strip()))
 
     @pass_context
-    def article_items(self, ctx, articles) -> list[tuple[str, Article, str]]:
-        here = ctx["here"]
-        return [(self.url(a.source_path, here), a, _place(a)) for a in articles]
+    def article_list(self, ctx, articles) -> Markup:
+        """A list of articles as one HTML block. Index pages list thousands: each
+        article's item is rendered once per build, and only its link differs
+        from page to page."""
+        here, directory_urls = ctx["here"], self.settings.directory_urls
+        items = "\n".join(f"{head}{html.escape(_url(a.source_path, here, directory_urls))}{tail}"
+                          for head, tail, a in ((*self._item(a), a) for a in articles))
+        return self._html_block("article_list.html.j2", items=Markup(items))
 
-    @pass_context
-    def article_list_html(self, ctx, articles) -> Markup:
-        """A list of articles as an HTML block in a Markdown page."""
-        return self._html_block("article_list.html.j2", items=self.article_items(ctx, articles))
+    def _item(self, a: Article) -> tuple[str, str]:
+        parts = self._items.get(a.id)
+        if parts is None:
+            item = self.html_env.get_template("article_item.html.j2").render(url=_URL_SLOT, a=a, place=_place(a))
+            head, tail = item.strip().split(_URL_SLOT, 1)
+            parts = self._items[a.id] = (head, tail)
+        return parts
 
     @pass_context
     def _html_link(self, ctx, target: str, text: object, cls: str = "") -> Markup:
