@@ -132,7 +132,7 @@ def build(config: BuildConfig) -> BuildReport:
                         compiled=config.docs / CACHE_DIR / "templates")
     pages = renderer.pages()
     pages["kurasi/index.md"] = lambda: renderer.page("curator.md.j2", "kurasi/index.md", {"title": "Catatan kurasi"}, report=report)
-    pages["data/index.md"] = lambda: renderer.page("data_index.md.j2", "data/index.md", {"title": "Data"})
+    pages["data/index.md"] = lambda: renderer.html_page("data_index.html.j2", "data/index.md", {"title": "Data"})
     pages[HOME_SNIPPET] = lambda: renderer.snippet("home.md.j2", "index.md", report=report)
     for more in (renderer.feeds(), renderer.glossary(glossary),
                  renderer.search_language(search_words(config.data / "search_id.yml", kb_data.gazetteer))):

@@ -16,9 +16,11 @@ try:
 except ImportError:  # mkdocs run from a checkout without `pip install -e .`
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     from generator.build import BuildError, build
+from generator.cache import CACHE_DIR
 from generator.config import BuildConfig
 from generator.html import heading_tree, searchable, without_search_attributes
 from generator.render import SiteSettings
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.toc import get_toc
@@ -70,6 +72,18 @@ def on_pre_build(config) -> None:
     # seed must not fail `mkdocs build --strict`.
     for line in report.lines():
         log.info(line.strip())
+
+
+def on_env(env, config, files):
+    # Material's templates are compiled again at every build (and every
+    # rebuild under `mkdocs serve`); keep the compiled code with our cache.
+    folder = Path(config.docs_dir) / CACHE_DIR / "theme"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    except OSError:
+        pass
+    return env
 
 
 def on_serve(server, config, builder):

@@ -29,7 +29,7 @@ SEARCH_LANGUAGE_FILE = "assets/javascripts/lunr/min/lunr.id.min.js"
 # the search index already; leaving them out keeps the index small.
 SEARCH_FULL_TEXT_UP_TO = 1000
 NOT_SEARCHED = {"province.html.j2", "regency.html.j2", "actor.html.j2", "actor_type.html.j2", "target.html.j2",
-                "timeline_year.html.j2", "timeline_index.md.j2", "curator.md.j2", "data_index.md.j2",
+                "timeline_year.html.j2", "timeline_index.md.j2", "curator.md.j2", "data_index.html.j2",
                 "region_index.md.j2", "actor_index.md.j2", "target_index.md.j2"}
 _SPACES = re.compile(r"\s+")
 _URL_SLOT = "\x00url\x00"
