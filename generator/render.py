@@ -29,7 +29,7 @@ SEARCH_LANGUAGE_FILE = "assets/javascripts/lunr/min/lunr.id.min.js"
 # the search index already; leaving them out keeps the index small.
 SEARCH_FULL_TEXT_UP_TO = 1000
 NOT_SEARCHED = {"province.html.j2", "regency.html.j2", "actor.html.j2", "actor_type.html.j2", "target.html.j2",
-                "timeline_year.html.j2", "timeline_index.md.j2", "curator.md.j2", "data_index.html.j2",
+                "timeline_year.html.j2", "timeline_index.md.j2", "article_archive.html.j2", "curator.md.j2", "data_index.html.j2",
                 "region_index.md.j2", "actor_index.md.j2", "target_index.md.j2"}
 _SPACES = re.compile(r"\s+")
 _URL_SLOT = "\x00url\x00"
@@ -92,6 +92,23 @@ class SiteSettings:
     # its size decides how soon search is ready on a large knowledge base.
     # None: the whole text up to SEARCH_FULL_TEXT_UP_TO articles, the lead above.
     search_paragraphs: int | None = None
+    # Articles listed on an entry page (region, programme, actor...); the rest go to its archive pages.
+    list_page_size: int = 100
+
+
+@dataclass(frozen=True)
+class Pager:
+    """An article list cut into pages: the entry page shows the first."""
+
+    total: int
+    size: int
+    pages: tuple[str, ...]  # docs paths: the entry page, then its archive pages
+
+    @classmethod
+    def of(cls, path: str, total: int, size: int) -> "Pager":
+        base = path[:-len("index.md")] if path.endswith("/index.md") else path[:-len(".md")] + "/"
+        count = max(1, -(-total // size))
+        return cls(total, size, (path, *(f"{base}halaman-{n}.md" for n in range(2, count + 1))))
 
 
 class Renderer:
@@ -246,8 +263,19 @@ class Renderer:
             return render(*args, **kwargs)
         return page
 
-    def _entry(self, template: str, path: str, title: str, tag: str, inputs: tuple, **context) -> LazyPage:
-        return self._lazy(path, inputs, self.html_page, template, path, {"title": title, "tags": [tag]}, **context)
+    def _entry(self, out: dict[str, LazyPage], template: str, path: str, title: str, tag: str, inputs: tuple,
+               articles: list[Article], **context) -> None:
+        """An entry page with its newest articles, and archive pages with the rest: a
+        programme on a national knowledge base has thousands, too many for one page."""
+        pager = Pager.of(path, len(articles), self.settings.list_page_size)
+        out[path] = self._lazy(path, inputs, self.html_page, template, path, {"title": title, "tags": [tag]},
+                               pager=pager, **context)
+        for number, page_path in enumerate(pager.pages[1:], start=2):
+            shown = articles[(number - 1) * pager.size:number * pager.size]
+            out[page_path] = self._lazy(
+                page_path, ("archive", title, number, len(pager.pages), self._digests(shown)),
+                self.html_page, "article_archive.html.j2", page_path, {"title": f"{title}: halaman {number}", "tags": [tag]},
+                title=title, number=number, pager=pager, articles=shown)
 
     def _digests(self, articles) -> tuple[str, ...]:
         return tuple(self.digests.get(a.id, a.id) for a in articles)
@@ -262,29 +290,29 @@ class Renderer:
             out[a.source_path] = self._lazy(a.source_path, inputs, self.article, a, related)
         out["wilayah/index.md"] = _ready(self.page("region_index.md.j2", "wilayah/index.md", {"title": "Wilayah"}))
         for p in kb.provinces:
-            out[p.path] = self._entry("province.html.j2", p.path, p.region.name, "Provinsi",
-                                      ("province", p.region.code, self._digests(p.articles)), entry=p)
+            self._entry(out, "province.html.j2", p.path, p.region.name, "Provinsi",
+                        ("province", p.region.code, self._digests(p.articles)), p.articles, entry=p)
             for r in p.children:
                 if r.articles:
                     inputs = ("regency", r.region.code, self._digests(r.articles), self._actor_paths(r.articles))
-                    out[r.path] = self._entry("regency.html.j2", r.path, r.region.name, p.region.name, inputs,
-                                              entry=r, province=p)
+                    self._entry(out, "regency.html.j2", r.path, r.region.name, p.region.name, inputs, r.articles,
+                                entry=r, province=p)
         out["program/index.md"] = _ready(self.page("programme_index.md.j2", "program/index.md", {"title": "Program"}))
         for e in kb.programmes:
-            out[e.path] = self._entry("programme.html.j2", e.path, e.term.label, "Program",
-                                      ("programme", e.term, self._digests(e.articles), self._actor_paths(e.articles)), entry=e)
+            self._entry(out, "programme.html.j2", e.path, e.term.label, "Program",
+                        ("programme", e.term, self._digests(e.articles), self._actor_paths(e.articles)), e.articles, entry=e)
         out["aktor/index.md"] = _ready(self.page("actor_index.md.j2", "aktor/index.md", {"title": "Aktor"}))
         for e in kb.actor_types:
             actors = tuple((x.name, x.path, len(x.articles)) for x in kb.actors_of_type(e.term.id))
-            out[e.path] = self._entry("actor_type.html.j2", e.path, e.term.label, "Jenis aktor",
-                                      ("type", e.term, self._digests(e.articles), actors), entry=e)
+            self._entry(out, "actor_type.html.j2", e.path, e.term.label, "Jenis aktor",
+                        ("type", e.term, self._digests(e.articles), actors), e.articles, entry=e)
         for e in kb.actors.values():
-            out[e.path] = self._entry("actor.html.j2", e.path, e.name, kb.taxonomy.label("actor_types", e.type),
-                                      ("actor", e.name, e.type, self._digests(e.articles)), entry=e)
+            self._entry(out, "actor.html.j2", e.path, e.name, kb.taxonomy.label("actor_types", e.type),
+                        ("actor", e.name, e.type, self._digests(e.articles)), e.articles, entry=e)
         out["sasaran/index.md"] = _ready(self.page("target_index.md.j2", "sasaran/index.md", {"title": "Kelompok sasaran"}))
         for e in kb.target_groups:
-            out[e.path] = self._entry("target.html.j2", e.path, e.term.label, "Sasaran",
-                                      ("target", e.term, self._digests(e.articles)), entry=e)
+            self._entry(out, "target.html.j2", e.path, e.term.label, "Sasaran",
+                        ("target", e.term, self._digests(e.articles)), e.articles, entry=e)
         out["linimasa/index.md"] = _ready(self.page("timeline_index.md.j2", "linimasa/index.md", {"title": "Linimasa"}))
         for year, months in kb.years.items():
             path = f"linimasa/{year}.md"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import time
 from pathlib import Path
 
@@ -301,3 +302,22 @@ def test_extraction_in_worker_processes_gives_the_same_output(tmp_path, monkeypa
     monkeypatch.setattr(build_module, "PARALLEL_FROM", 1)
     build(BuildConfig(seeds=seeds, docs=tmp_path / "parallel"))
     assert _tree(tmp_path / "serial") == _tree(tmp_path / "parallel")
+
+
+def test_long_article_lists_continue_on_archive_pages(build_kb):
+    from generator.render import SiteSettings
+
+    seeds = {f"s{i:02d}.txt": f"Sigi - Pemerintah Kabupaten Sigi menggelar posyandu balita di desa nomor {i} untuk "
+             f"menurunkan stunting, dengan pemberian makanan tambahan bagi {i + 10} balita.\n" for i in range(7)}
+    docs, _, data = build_kb(seeds, site=SiteSettings(list_page_size=3))
+    assert len(data["articles"]) == 7
+    regency = next((docs / "wilayah").rglob("kabupaten-sigi.md"))
+    pages = [regency, regency.with_suffix("") / "halaman-2.md", regency.with_suffix("") / "halaman-3.md"]
+    assert all(p.exists() for p in pages) and not (regency.with_suffix("") / "halaman-4.md").exists()
+    listed = []
+    for p in pages:
+        html = p.read_text(encoding="utf-8")
+        listing = html.split('<ul class="kb-articles"', 1)[1].split("</ul>", 1)[0]
+        listed += re.findall(r'href="[^"]*artikel/(s\d\d)/"', listing)
+        assert "7 artikel, 3 per halaman" in html
+    assert sorted(listed) == [f"s{i:02d}" for i in range(7)]  # every article once, across the pages
