@@ -100,6 +100,10 @@ def _core(region: Region) -> str:
     return re.sub(r"^(Kabupaten|Kota)( Administrasi)? ", "", region.name)
 
 
+# Newest articles of each of an article's regions that related() considers.
+RELATED_CANDIDATES = 100
+
+
 @dataclass
 class KnowledgeBase:
     articles: list[Article]  # newest first, undated last
@@ -267,19 +271,22 @@ class KnowledgeBase:
         # Bounded candidate lists keep this linear at 10,000 articles: the newest
         # articles of the same kabupaten/kota first, then of the same province.
         for code in sorted(mine_reg) + sorted(mine_prov):
-            for a in self.regions[code].articles[:200]:
+            for a in self.regions[code].articles[:RELATED_CANDIDATES]:
                 candidates[a.id] = a
         scored = []
         for a in candidates.values():
             if a.id == article.id:
                 continue
             reg, prov, prog = keys[a.id]
-            score = 3 * len(mine_reg & reg) + len(mine_prov & prov) + 2 * len(mine_prog & prog)
+            score = 3 * len(mine_reg & reg) + len(mine_prov & prov) + 2 * (mine_prog & prog).bit_count()
             if score:
                 scored.append((-score, a.id, a))
         return [a for _, _, a in sorted(scored)[:limit]]
 
     @functools.cached_property
-    def _related_keys(self) -> dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]]:
+    def _related_keys(self) -> dict[str, tuple[frozenset[str], frozenset[str], int]]:
+        # Programmes as a bit mask: related() compares each article with hundreds.
+        ids = sorted({t.id for a in self.articles for t in a.programmes})
+        bits = {term_id: 1 << i for i, term_id in enumerate(ids)}
         return {a.id: (frozenset(t.region.code for t in a.regencies), frozenset(t.region.code for t in a.provinces),
-                       frozenset(t.id for t in a.programmes)) for a in self.articles}
+                       sum(bits[i] for i in {t.id for t in a.programmes})) for a in self.articles}
