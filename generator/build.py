@@ -110,7 +110,7 @@ def build(config: BuildConfig) -> BuildReport:
     for seed in folder.seeds:
         key = keys[seed.id]
         if seed.id in fresh:
-            article, problems = fresh[seed.id]
+            article, problems, cache.samples[key] = fresh[seed.id]
         else:
             _, article, problems = cache.articles[seed.id]
             if article.slug != slugs[seed.id]:
@@ -164,11 +164,12 @@ def _utf8(page: LazyPage) -> bytes | None:
 PARALLEL_FROM = 400
 
 
-def extract_all(seeds: list, kb_data: Knowledge, slugs: dict[str, str]) -> dict[str, tuple[Article, list]]:
-    """Extraction of many seeds spread over the machine's cores (order and results as in one process)."""
+def extract_all(seeds: list, kb_data: Knowledge, slugs: dict[str, str]) -> dict[str, tuple[Article, list, list[int]]]:
+    """Extraction of many seeds spread over the machine's cores (order and results as in one process):
+    each seed's article, its problems, and the shingle sample duplicate search needs."""
     workers = min(os.cpu_count() or 1, 8)
     if len(seeds) < PARALLEL_FROM or workers < 2:
-        return {s.id: extract_article(s, kb_data, slugs[s.id]) for s in seeds}
+        return {s.id: _extract_one(s, kb_data, slugs[s.id]) for s in seeds}
     import multiprocessing
 
     chunks = [seeds[i::workers] for i in range(workers)]
@@ -187,7 +188,12 @@ def _init_worker(kb_data: Knowledge, slugs: dict[str, str]) -> None:
 
 
 def _extract_chunk(seeds: list) -> list:
-    return [(s.id, extract_article(s, _WORKER["kb"], _WORKER["slugs"][s.id])) for s in seeds]
+    return [(s.id, _extract_one(s, _WORKER["kb"], _WORKER["slugs"][s.id])) for s in seeds]
+
+
+def _extract_one(seed, kb_data: Knowledge, slug: str) -> tuple[Article, list, list[int]]:
+    article, problems = extract_article(seed, kb_data, slug)
+    return article, problems, shingle_sample(_shingles(article))
 
 
 _TERM = re.compile(r"^[\w][\w .-]*$")
@@ -232,7 +238,7 @@ def merge_duplicates(articles: list[Article], samples: dict[str, list[int]] | No
         mine = None
         if a.id not in samples:
             mine = _shingles(a)
-            samples[a.id] = sorted(h for h in mine if h % 8 == 0) or sorted(mine)[:4]
+            samples[a.id] = shingle_sample(mine)
         sample = samples[a.id]
         counts: dict[str, int] = {}
         for h in sample:
@@ -263,6 +269,11 @@ def merge_duplicates(articles: list[Article], samples: dict[str, list[int]] | No
             a = replace(a, duplicates=tuple(groups[a.id]), duplicate_outlets=tuple(dict.fromkeys(outlets)))
         out.append(a)
     return out, groups
+
+
+def shingle_sample(shingles: set[int]) -> list[int]:
+    """The shingles duplicate search indexes: one in eight, by hash (a few for a very short text)."""
+    return sorted(h for h in shingles if h % 8 == 0) or sorted(shingles)[:4]
 
 
 def _shingles(a: Article) -> set[int]:
