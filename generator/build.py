@@ -9,6 +9,8 @@ import hashlib
 import json
 import os
 import re
+import sys
+import threading
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
@@ -142,6 +144,7 @@ def build(config: BuildConfig) -> BuildReport:
     files["data/articles.csv"] = lambda: export.articles_csv(articles)
     files["data/figures.csv"] = lambda: export.figures_csv(articles)
     files["data/build-report.json"] = lambda: (json.dumps(report.as_dict(), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    workers = _render_ahead(files, sorted(pages))
     try:
         report.write = write_tree(config.docs, files)
         cache.fingerprint = fingerprint if not report.write.refused else ""
@@ -152,6 +155,9 @@ def build(config: BuildConfig) -> BuildReport:
         cache.save(config.docs)
     except OSError as exc:
         raise BuildError(f"{config.docs}: cannot write the docs folder ({exc.strerror or exc})") from exc
+    finally:
+        if workers is not None:
+            workers.terminate()
     return report
 
 
@@ -194,6 +200,36 @@ def _extract_chunk(seeds: list) -> list:
 def _extract_one(seed, kb_data: Knowledge, slug: str) -> tuple[Article, list, list[int]]:
     article, problems = extract_article(seed, kb_data, slug)
     return article, problems, shingle_sample(_shingles(article))
+
+
+def _render_ahead(files: dict[str, Callable[[], bytes | None]], paths: list[str]):
+    """Render the pages `paths` in forked worker processes, which share the knowledge
+    base with this one, on every core; write_tree then takes each page in its order.
+    Returns the pool to terminate, or None when pages are rendered here: few pages,
+    one core, no fork (not Linux), or threads (`mkdocs serve`), which fork must not copy."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(paths) < PARALLEL_FROM or workers < 2 or sys.platform != "linux" or threading.active_count() > 1:
+        return None
+    import multiprocessing
+
+    _WORKER["pages"] = files  # inherited by the forked workers
+    pool = multiprocessing.get_context("fork").Pool(workers)
+    del _WORKER["pages"]
+    results = pool.imap(_render_page, paths, chunksize=16)
+    done: dict[str, bytes | None] = {}
+
+    def take(path: str) -> bytes | None:
+        while path not in done:
+            rendered, data = next(results)
+            done[rendered] = data
+        return done.pop(path)
+    for path in paths:
+        files[path] = functools.partial(take, path)
+    return pool
+
+
+def _render_page(path: str) -> tuple[str, bytes | None]:
+    return path, _WORKER["pages"][path]()
 
 
 _TERM = re.compile(r"^[\w][\w .-]*$")

@@ -115,5 +115,4 @@ class PageMemo:
         self.current: dict[str, str] = {}
 
     def fresh(self, path: str, key: str) -> bool:
-        self.current[path] = key
         return self.previous.get(path) == key and path in self.owned and (self.docs / path).exists()

@@ -255,7 +255,10 @@ class Renderer:
     def _lazy(self, path: str, inputs: tuple, render: Callable[..., str], *args, **kwargs) -> LazyPage:
         """A page rendered only when it is written (a build never holds every page at
         once), and not at all when its inputs did not change since the last build."""
-        key = digest(*inputs) if self.memo is not None else ""
+        key = ""
+        if self.memo is not None:
+            # Recorded here, not when rendered: pages may be rendered in worker processes.
+            key = self.memo.current[path] = digest(*inputs)
 
         def page() -> str | None:
             if self.memo is not None and self.memo.fresh(path, key):

@@ -293,14 +293,28 @@ def test_a_broken_cache_is_ignored(tmp_path):
     assert _tree(docs) == _tree(fresh)
 
 
-def test_extraction_in_worker_processes_gives_the_same_output(tmp_path, monkeypatch):
+def test_worker_processes_give_the_same_output(tmp_path, monkeypatch):
+    """Extraction (spawned workers) and rendering (forked workers) as in one process."""
     from generator import build as build_module
 
     seeds = _seeds_for_cache(tmp_path / "seeds")
     monkeypatch.setattr(build_module, "PARALLEL_FROM", 10**9)
     build(BuildConfig(seeds=seeds, docs=tmp_path / "serial"))
     monkeypatch.setattr(build_module, "PARALLEL_FROM", 1)
+    pools = []
+    render_ahead = build_module._render_ahead
+    monkeypatch.setattr(build_module, "_render_ahead", lambda *args: pools.append(render_ahead(*args)) or pools[-1])
     build(BuildConfig(seeds=seeds, docs=tmp_path / "parallel"))
+    assert pools and pools[0] is not None  # pages were rendered by forked workers
+    assert _tree(tmp_path / "serial") == _tree(tmp_path / "parallel")
+    # And again with one seed changed: the workers see the page memo of the last build.
+    edited = sorted(seeds.glob("*.txt"))[0]
+    edited.write_text(edited.read_text(encoding="utf-8").replace("stunting", "stunting anak", 1), encoding="utf-8")
+    monkeypatch.setattr(build_module, "PARALLEL_FROM", 10**9)
+    build(BuildConfig(seeds=seeds, docs=tmp_path / "serial"))
+    monkeypatch.setattr(build_module, "PARALLEL_FROM", 1)
+    report = build(BuildConfig(seeds=seeds, docs=tmp_path / "parallel"))
+    assert 0 < len(report.write.written) < len(_tree(tmp_path / "parallel")) / 2
     assert _tree(tmp_path / "serial") == _tree(tmp_path / "parallel")
 
 
