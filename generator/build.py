@@ -208,7 +208,7 @@ def _render_ahead(files: dict[str, Callable[[], bytes | None]], paths: list[str]
     Returns the pool to terminate, or None when pages are rendered here: few pages,
     one core, no fork (not Linux), or threads (`mkdocs serve`), which fork must not copy."""
     workers = min(os.cpu_count() or 1, 8)
-    if len(paths) < PARALLEL_FROM or workers < 2 or sys.platform != "linux" or threading.active_count() > 1:
+    if len(paths) < PARALLEL_FROM or workers < 2 or not _fork_is_safe():
         return None
     import multiprocessing
 
@@ -226,6 +226,10 @@ def _render_ahead(files: dict[str, Callable[[], bytes | None]], paths: list[str]
     for path in paths:
         files[path] = functools.partial(take, path)
     return pool
+
+
+def _fork_is_safe() -> bool:
+    return sys.platform == "linux" and threading.active_count() == 1
 
 
 def _render_page(path: str) -> tuple[str, bytes | None]:
