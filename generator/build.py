@@ -213,8 +213,12 @@ def _render_ahead(files: dict[str, Callable[[], bytes | None]], paths: list[str]
     import multiprocessing
 
     _WORKER["pages"] = files  # inherited by the forked workers
-    pool = multiprocessing.get_context("fork").Pool(workers)
-    del _WORKER["pages"]
+    try:
+        pool = multiprocessing.get_context("fork").Pool(workers)
+    except OSError:  # no processes to be had: render here
+        return None
+    finally:
+        del _WORKER["pages"]
     results = pool.imap(_render_page, paths, chunksize=16)
     done: dict[str, bytes | None] = {}
 

@@ -349,7 +349,7 @@ class Renderer:
             "hide": ["navigation"],
         }
         return self.html_page("article.html.j2", path, meta, a=a, related=self.kb.related(a) if related is None else related,
-                         search_paragraphs=self.search_paragraphs)
+                              search_paragraphs=self.search_paragraphs)
 
     # Pictures (inline SVG, drawn at build time) -----------------------------------
 

@@ -1,7 +1,6 @@
 """The MkDocs hook's short cuts for entry pages give what the long way gives."""
 from __future__ import annotations
 
-from pathlib import Path
 from types import SimpleNamespace
 
 import frontmatter
