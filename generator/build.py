@@ -26,7 +26,7 @@ from .model import Article, Problem
 from .read import read_folder
 from .render import LazyPage, Renderer
 from .cache import CACHE_DIR, BuildCache, PageMemo, code_version, digest, seeds_fingerprint, unchanged_report
-from .write import WriteResult, read_manifest, write_tree
+from .write import Content, WriteResult, read_manifest, write_tree
 
 # Generated pages that hand-written pages link to; the rest is linked from these.
 HOME_SNIPPET = ".snippets/beranda.md"
@@ -139,7 +139,7 @@ def build(config: BuildConfig) -> BuildReport:
     for more in (renderer.feeds(), renderer.glossary(glossary),
                  renderer.search_language(search_words(config.data / "search_id.yml", kb_data.gazetteer))):
         pages.update({path: functools.partial(str, text) for path, text in more.items()})
-    files: dict[str, Callable[[], bytes | None]] = {path: functools.partial(_utf8, page) for path, page in pages.items()}
+    files: dict[str, Callable[[], Content]] = {path: functools.partial(_utf8, page) for path, page in pages.items()}
     files["data/articles.json"] = lambda: export.articles_json(articles, cache.records, article_digests)
     files["data/articles.csv"] = lambda: export.articles_csv(articles)
     files["data/figures.csv"] = lambda: export.figures_csv(articles)
@@ -202,7 +202,7 @@ def _extract_one(seed, kb_data: Knowledge, slug: str) -> tuple[Article, list, li
     return article, problems, shingle_sample(_shingles(article))
 
 
-def _render_ahead(files: dict[str, Callable[[], bytes | None]], paths: list[str]):
+def _render_ahead(files: dict[str, Callable[[], Content]], paths: list[str]):
     """Render the pages `paths` in forked worker processes, which share the knowledge
     base with this one, on every core; write_tree then takes each page in its order.
     Returns the pool to terminate, or None when pages are rendered here: few pages,
