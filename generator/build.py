@@ -144,7 +144,8 @@ def build(config: BuildConfig) -> BuildReport:
     files["data/articles.csv"] = lambda: export.articles_csv(articles)
     files["data/figures.csv"] = lambda: export.figures_csv(articles)
     files["data/build-report.json"] = lambda: (json.dumps(report.as_dict(), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
-    workers = _render_ahead(files, sorted(pages))
+    # Only pages whose inputs changed are worth sending to workers (after one edit, a few dozen).
+    workers = _render_ahead(files, sorted(p for p in pages if memo.previous.get(p) != memo.current.get(p, "")))
     try:
         report.write = write_tree(config.docs, files)
         cache.fingerprint = fingerprint if not report.write.refused else ""
