@@ -29,8 +29,8 @@ SEARCH_LANGUAGE_FILE = "assets/javascripts/lunr/min/lunr.id.min.js"
 # the search index already; leaving them out keeps the index small.
 SEARCH_FULL_TEXT_UP_TO = 1000
 NOT_SEARCHED = {"province.html.j2", "regency.html.j2", "actor.html.j2", "actor_type.html.j2", "target.html.j2",
-                "timeline_year.html.j2", "timeline_index.md.j2", "article_archive.html.j2", "curator.md.j2", "data_index.html.j2",
-                "region_index.md.j2", "actor_index.md.j2", "target_index.md.j2"}
+                "timeline_year.html.j2", "timeline_month.html.j2", "timeline_index.md.j2", "article_archive.html.j2",
+                "curator.md.j2", "data_index.html.j2", "region_index.md.j2", "actor_index.md.j2", "target_index.md.j2"}
 _SPACES = re.compile(r"\s+")
 _URL_SLOT = "\x00url\x00"
 # A page to write: its text, or None when the file written last time is still right.
@@ -158,7 +158,8 @@ class Renderer:
                                trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined)
         html_env.globals.update(link=self._html_link, kb=kb, settings=settings,
                                 region_path=lambda r: region_path(r, kb.gazetteer), prevalence_chart=self.prevalence_chart,
-                                evidence_rows=self.evidence_rows, article_list=self.article_list, chips=self.chips)
+                                evidence_rows=self.evidence_rows, article_list=self.article_list, chips=self.chips,
+                                month_path=_month_path)
         # Glossary terms become <abbr> tooltips in article texts.
         html_env.filters.update(date_id=date_id, number=_number, label=self._label, glossed=self._glossed,
                                 evidence_html=_evidence_html, figure_kind=FIGURE_KINDS.get, figure_text=_figure_text,
@@ -317,11 +318,19 @@ class Renderer:
             self._entry(out, "target.html.j2", e.path, e.term.label, "Sasaran",
                         ("target", e.term, self._digests(e.articles)), e.articles, entry=e)
         out["linimasa/index.md"] = _ready(self.page("timeline_index.md.j2", "linimasa/index.md", {"title": "Linimasa"}))
+        size = self.settings.list_page_size
         for year, months in kb.years.items():
             path = f"linimasa/{year}.md"
-            out[path] = self._lazy(path, ("year", year, tuple((m, self._digests(arts)) for m, arts in months.items())),
+            out[path] = self._lazy(path, ("year", year, size, tuple((m, self._digests(arts)) for m, arts in months.items())),
                                    self.html_page, "timeline_year.html.j2", path, {"title": f"Linimasa {year}"},
-                                   year=year, months=months)
+                                   year=year, months=months, size=size)
+            # A month with more articles than the year page shows gets its own pages.
+            for month, arts in months.items():
+                if len(arts) > size:
+                    month_path = _month_path(year, month)
+                    self._entry(out, "timeline_month.html.j2", month_path, f"{MONTHS_ID[month - 1]} {year}", "Linimasa",
+                                ("month", year, month, self._digests(arts)), arts, year=year, month=month,
+                                month_articles=arts)
         return out
 
     def _actor_paths(self, articles) -> tuple[str, ...]:
@@ -425,6 +434,10 @@ class Renderer:
     def snippet(self, template: str, path: str, **context) -> str:
         """A Markdown fragment included by a hand-written page (no front matter)."""
         return self.env.get_template(template).render(here=path, **context)
+
+
+def _month_path(year: int, month: int) -> str:
+    return f"linimasa/{year}/{month:02d}.md"
 
 
 def _ready(text: str) -> LazyPage:

@@ -337,3 +337,19 @@ def test_long_article_lists_continue_on_archive_pages(build_kb):
         listed += re.findall(r'href="[^"]*artikel/(s\d\d)/"', listing)
         assert "7 artikel, 3 per halaman" in html
     assert sorted(listed) == [f"s{i:02d}" for i in range(7)]  # every article once, across the pages
+
+
+def test_a_busy_month_gets_its_own_pages(build_kb):
+    from generator.render import SiteSettings
+
+    seeds = {f"m{i:02d}.txt": f"---\ndate: 2025-03-{i + 1:02d}\n---\nSigi - Pemerintah Kabupaten Sigi menggelar posyandu "
+             f"balita di desa nomor {i} untuk menurunkan stunting bagi {i + 10} balita.\n" for i in range(5)}
+    docs, _, data = build_kb(seeds, site=SiteSettings(list_page_size=2))
+    assert len(data["articles"]) == 5
+    year = (docs / "linimasa" / "2025.md").read_text(encoding="utf-8")
+    assert len(re.findall(r'href="[^"]*artikel/m\d\d/"', year)) == 2  # the newest two
+    assert 'href="03/">Semua 5 artikel Maret 2025</a>' in year  # linimasa/2025/ -> linimasa/2025/03/
+    month = docs / "linimasa" / "2025" / "03.md"
+    pages = [month, month.with_suffix("") / "halaman-2.md", month.with_suffix("") / "halaman-3.md"]
+    listed = [m for p in pages for m in re.findall(r'href="[^"]*artikel/(m\d\d)/"', p.read_text(encoding="utf-8"))]
+    assert sorted(listed) == [f"m{i:02d}" for i in range(5)]
