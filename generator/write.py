@@ -49,16 +49,7 @@ def write_tree(docs: Path, files: Mapping[str, Callable[[], Content]]) -> WriteR
         if data is None:
             result.unchanged += 1
             continue
-        if isinstance(data, bytes):
-            try:
-                if target.stat().st_size == len(data) and target.read_bytes() == data:
-                    result.unchanged += 1
-                    continue
-            except OSError:
-                pass
-            data = (data,)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if _atomic_write(target, data):
+        if _write_if_changed(target, data):
             result.written.append(rel)
         else:
             result.unchanged += 1
@@ -88,24 +79,34 @@ def _manifest_bytes(paths: set[str]) -> bytes:
 
 
 def _write_manifest(docs: Path, paths: set[str]) -> None:
-    data = _manifest_bytes(paths)
+    _write_if_changed(docs / MANIFEST, _manifest_bytes(paths))
+
+
+def _write_if_changed(target: Path, data: bytes | Iterable[bytes]) -> bool:
+    """Write `data` unless the file already holds it (its mtime is then kept): False."""
+    if not isinstance(data, bytes):
+        return _atomic_write(target, data, compare=True)
+    # Whole bytes are compared first: no temporary file for an unchanged page.
     try:
-        if (docs / MANIFEST).read_bytes() == data:
-            return
+        if target.stat().st_size == len(data) and target.read_bytes() == data:
+            return False
     except OSError:
         pass
-    _atomic_write(docs / MANIFEST, (data,))
+    return _atomic_write(target, (data,), compare=False)
 
 
-def _atomic_write(target: Path, chunks: Iterable[bytes]) -> bool:
-    """Write through a temporary file, compared with the current file on the way:
-    False (and the file untouched) when the content is the same."""
+def _atomic_write(target: Path, chunks: Iterable[bytes], compare: bool) -> bool:
+    """Write through a temporary file and a rename. With `compare`, the current file is
+    compared on the way (for chunks too large to hold), and kept when the same: False."""
+    target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
     try:
-        try:
-            old = open(target, "rb")
-        except OSError:
-            old = None
+        old = None
+        if compare:
+            try:
+                old = open(target, "rb")
+            except OSError:
+                pass
         same = old is not None
         try:
             with os.fdopen(fd, "wb") as fh:
