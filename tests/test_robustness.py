@@ -174,11 +174,11 @@ def test_an_interrupted_build_leaves_previous_output_and_the_next_repairs(tmp_pa
     real = write._atomic_write
     calls = {"n": 0}
 
-    def interrupted(target, data):
+    def interrupted(target, data, **options):
         calls["n"] += 1
         if calls["n"] == 8:
             raise KeyboardInterrupt
-        real(target, data)
+        return real(target, data, **options)
 
     monkeypatch.setattr(write, "_atomic_write", interrupted)
     with pytest.raises(KeyboardInterrupt):
