@@ -38,9 +38,10 @@ def digest(*parts: object) -> str:
 
 def code_version(data_dir: Path, settings: object) -> str:
     """Everything besides the seeds that shapes the output: code, templates, data, settings."""
-    files = sorted(p for p in _PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
-    files += sorted(p for p in data_dir.rglob("*") if p.is_file())
-    return digest(settings, *[(str(p.relative_to(p.parents[1])), p.read_bytes()) for p in files])
+    # The default data folder is inside the package: each file is read once.
+    files = {p for p in _PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
+    files |= {p for p in data_dir.rglob("*") if p.is_file()}
+    return digest(settings, *[(str(p.relative_to(p.parents[1])), p.read_bytes()) for p in sorted(files)])
 
 
 def seeds_fingerprint(seeds: Path) -> str:
