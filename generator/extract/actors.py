@@ -15,7 +15,7 @@ import yaml
 
 from ..model import Actor, Evidence, Region, Tag
 from .regions import _KAB, _KOTA, _PROV, _WORD, Gazetteer
-from .taxonomy import Sentences, required_any
+from .taxonomy import Cue, Sentences, required_any
 
 _LEVEL_WORDS = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:,\s*)?(Provinsi|Prov\.|Kabupaten|Kab\.|Kota)?\s*", re.I)
 
@@ -26,17 +26,13 @@ _LEADING_FILLER = re.compile(r"^(?:(?:Perusahaan|Melalui|Oleh|Dari|Dan|Bersama|P
 
 @dataclass(frozen=True)
 class ActorRule:
-    pattern: re.Pattern
+    cue: Cue  # the rule's pattern, skipped at once on a text without any of its trigger words
     region: str  # required | none
     name: str
     type: str
-    triggers: tuple[str, ...] | None  # the rule cannot match a text without one of these
 
     def finditer(self, text: Sentences):
-        if self.triggers is not None and not any(t in text.lower for t in self.triggers):
-            return iter(())
-        return self.pattern.finditer(text.text)
-
+        return self.cue.finditer(text)
 
 
 @dataclass(frozen=True)
@@ -49,8 +45,7 @@ class ActorRules:
         with open(path, encoding="utf-8") as fh:
             raw = yaml.safe_load(fh)
         rules = tuple(
-            ActorRule(re.compile(r"(?<!\w)(?:" + r["match"] + r")(?!\w)"), r.get("region", "none"), r["name"], r["type"],
-                      required_any(r["match"]))
+            _rule(r["match"], r.get("region", "none"), r["name"], r["type"])
             for r in raw["rules"]
         )
         cues = tuple(
@@ -59,6 +54,12 @@ class ActorRules:
             for c in patterns
         )
         return cls(rules, cues)
+
+
+def _rule(match: str, region: str, name: str, type_id: str) -> ActorRule:
+    # Case-sensitive, unlike most taxonomy cues: names are told by their capitals.
+    pattern = re.compile(r"(?<!\w)(?:" + match + r")(?!\w)")
+    return ActorRule(Cue(pattern, required_any(match)), region, name, type_id)
 
 
 def region_after(gaz: Gazetteer, text: str, pos: int, head: str) -> Region | None:
