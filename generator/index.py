@@ -204,7 +204,7 @@ class KnowledgeBase:
         best = None
         for r in self.figures_by_region.get(province.code, ()):
             f = r.figure
-            if f.kind == "prevalence" and f.year and r.region is not None and r.region.code == province.code:
+            if f.kind == "prevalence" and f.year and r.region.code == province.code:
                 if best is None or f.year > best[0]:
                     best = (f.year, f.value)
         return best[1] if best else None
