@@ -133,6 +133,11 @@ class Renderer:
                 bytecode = FileSystemBytecodeCache(str(compiled))
         except OSError:  # no cache then; the writer reports an unwritable docs folder
             pass
+        # What both template languages use.
+        shared_globals = dict(kb=kb, settings=settings, region_path=lambda r: region_path(r, kb.gazetteer),
+                              prevalence_chart=self.prevalence_chart, article_list=self.article_list)
+        shared_filters = dict(date_id=date_id, number=_number, label=self._label, figure_text=_figure_text,
+                              figure_kind=FIGURE_KINDS.get)
         env = Environment(
             loader=FileSystemLoader(str(TEMPLATES)), bytecode_cache=bytecode,
             finalize=_finalize,
@@ -142,11 +147,8 @@ class Renderer:
             keep_trailing_newline=True,
             undefined=StrictUndefined,
         )
-        env.globals.update(link=_link, kb=kb, settings=settings, region_path=lambda r: region_path(r, kb.gazetteer))
-        env.filters.update(date_id=date_id, number=_number, label=self._label,
-                           figure_text=_figure_text, figure_kind=FIGURE_KINDS.get)
-        env.globals.update(province_map=self.province_map, month_chart=self.month_chart,
-                           prevalence_chart=self.prevalence_chart, article_list=self.article_list)
+        env.globals.update(shared_globals, link=_link, province_map=self.province_map, month_chart=self.month_chart)
+        env.filters.update(shared_filters)
         self.env = env
         # Entry pages (articles, regions, actors, programmes...), SVG and feeds are
         # HTML/XML, escaped for HTML. Entry pages skip Markdown altogether: the
@@ -156,13 +158,10 @@ class Renderer:
         html_env = Environment(loader=FileSystemLoader(str(TEMPLATES)), bytecode_cache=bytecode,
                                autoescape=True, keep_trailing_newline=True,
                                trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined)
-        html_env.globals.update(link=self._html_link, kb=kb, settings=settings,
-                                region_path=lambda r: region_path(r, kb.gazetteer), prevalence_chart=self.prevalence_chart,
-                                evidence_rows=self.evidence_rows, article_list=self.article_list, chips=self.chips,
-                                month_path=_month_path)
+        html_env.globals.update(shared_globals, link=self._html_link, evidence_rows=self.evidence_rows,
+                                chips=self.chips, month_path=_month_path)
         # Glossary terms become <abbr> tooltips in article texts.
-        html_env.filters.update(date_id=date_id, number=_number, label=self._label, glossed=self._glossed,
-                                evidence_html=_evidence_html, figure_kind=FIGURE_KINDS.get, figure_text=_figure_text,
+        html_env.filters.update(shared_filters, glossed=self._glossed, evidence_html=_evidence_html,
                                 month_id=lambda m: MONTHS_ID[m - 1])
         html_env.tests["safe_url"] = lambda u: bool(_SAFE_URL.match(str(u)))
         self.html_env = html_env
@@ -182,9 +181,11 @@ class Renderer:
         article's item is rendered once per build, and only its link differs
         from page to page."""
         here, directory_urls = ctx["here"], self.settings.directory_urls
-        items = "\n".join(f"{head}{html.escape(_url(a.source_path, here, directory_urls))}{tail}"
-                          for head, tail, a in ((*self._item(a), a) for a in articles))
-        return self._html_block("article_list.html.j2", items=Markup(items))
+        items = []
+        for a in articles:
+            head, tail = self._item(a)
+            items.append(f"{head}{html.escape(_url(a.source_path, here, directory_urls))}{tail}")
+        return self._html_block("article_list.html.j2", items=Markup("\n".join(items)))
 
     def _item(self, a: Article) -> tuple[str, str]:
         parts = self._items.get(a.id)
