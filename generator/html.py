@@ -56,5 +56,6 @@ def searchable(body: str) -> str:
 
 
 def without_search_attributes(html: str) -> str:
-    """What Material's search plugin does to a page once it is indexed."""
+    """The page once indexed: Material's search plugin removes data-search attributes
+    with a value; the bare ones our templates write go too."""
     return _SEARCH_ATTRS.sub("", html)
