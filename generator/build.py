@@ -19,6 +19,7 @@ import yaml
 
 from . import export
 from .config import BuildConfig
+from .errors import BuildError, one_line
 from .extract import Knowledge, extract_article
 from .extract.taxonomy import TaxonomyError
 from .index import KnowledgeBase, unique_slugs
@@ -34,17 +35,14 @@ HOME_SNIPPET = ".snippets/beranda.md"
 LISTED = 10
 
 
-class BuildError(Exception):
-    """Nothing sensible can be built (missing seeds folder, bad taxonomy, unwritable docs)."""
-
-
 @dataclass
 class BuildReport:
     seeds_dir: str
     built: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     duplicates: dict[str, list[str]] = field(default_factory=dict)  # kept id -> dropped ids
-    off_topic: list[str] = field(default_factory=list)
+    off_topic: list[str] = field(default_factory=list)  # stunting mentioned in passing
+    no_topic: list[str] = field(default_factory=list)  # stunting not mentioned: on no public list
     no_region: list[str] = field(default_factory=list)
     no_date: list[str] = field(default_factory=list)
     write: WriteResult | None = None
@@ -61,6 +59,7 @@ class BuildReport:
             "notes": [{"file": p.file, "line": p.line, "message": p.message} for p in self.problems if p.level == "info"],
             "duplicates": self.duplicates,
             "off_topic": self.off_topic,
+            "no_topic": self.no_topic,
             "no_region": self.no_region,
             "no_date": self.no_date,
         }
@@ -76,9 +75,10 @@ class BuildReport:
             out.append(f"  duplicate: {', '.join(dropped)} repeat {kept} (one page built)")
         if len(self.duplicates) > LISTED:
             out.append(f"  ... {len(self.duplicates) - LISTED} more duplicates (see kurasi/index.md)")
-        if self.off_topic:
-            more = f" and {len(self.off_topic) - LISTED} more (see kurasi/index.md)" if len(self.off_topic) > LISTED else ""
-            out.append(f"  off-topic (stunting only in passing): {', '.join(self.off_topic[:LISTED])}{more}")
+        for ids, what in ((self.off_topic, "stunting only in passing"), (self.no_topic, "stunting not mentioned, not listed")):
+            if ids:
+                more = f" and {len(ids) - LISTED} more (see kurasi/index.md)" if len(ids) > LISTED else ""
+                out.append(f"  {what}: {', '.join(ids[:LISTED])}{more}")
         if self.write and self.write.refused:
             out.append(f"  not overwritten (hand-written files): {', '.join(self.write.refused)}")
         return out
@@ -105,7 +105,7 @@ def build(config: BuildConfig) -> BuildReport:
     report.problems.extend(folder.problems)
     slugs = unique_slugs([s.id for s in folder.seeds])
     articles: list[Article] = []
-    extracted: dict[str, tuple[str, Article, list]] = {}
+    extracted: dict[str, tuple[str, Article | None, list]] = {}
     keys = {seed.id: digest(seed.file, seed.text, seed.front_matter, seed.overrides) for seed in folder.seeds}
     todo = [s for s in folder.seeds if cache.articles.get(s.id, ("",))[0] != keys[s.id]]
     fresh = extract_all(todo, kb_data, slugs)
@@ -115,37 +115,51 @@ def build(config: BuildConfig) -> BuildReport:
             article, problems, cache.samples[key] = fresh[seed.id]
         else:
             _, article, problems = cache.articles[seed.id]
-            if article.slug != slugs[seed.id]:
+            if article is not None and article.slug != slugs[seed.id]:
                 article = replace(article, slug=slugs[seed.id])
         extracted[seed.id] = (key, article, problems)
-        articles.append(article)
         report.problems.extend(problems)
+        if article is not None:
+            articles.append(article)
     samples = {a.id: cache.samples[keys[a.id]] for a in articles if keys[a.id] in cache.samples}
     articles, report.duplicates = merge_duplicates(articles, samples)
+    kb, unplaced = KnowledgeBase.build(articles, kb_data.taxonomy, kb_data.gazetteer)
+    if unplaced:
+        report.problems.extend(unplaced)
+        dropped = {p.file for p in unplaced}
+        articles = [a for a in articles if a.file not in dropped]
     report.built = [a.id for a in articles]
-    report.off_topic = [a.id for a in articles if not a.relevant]
+    report.off_topic = [a.id for a in articles if a.relevance == "mention"]
+    report.no_topic = [a.id for a in articles if a.relevance == "none"]
     report.no_region = [a.id for a in articles if not a.provinces]
     report.no_date = [a.id for a in articles if a.date is None]
-    kb = KnowledgeBase.build(articles, kb_data.taxonomy, kb_data.gazetteer)
     memo = PageMemo(config.docs, cache.pages, owned)
     article_digests = {a.id: digest(keys[a.id], a.slug, a.duplicates, a.duplicate_outlets) for a in articles}
     glossary = load_glossary(config.data / "glossary.yml")
     renderer = Renderer(kb, config.site, memo=memo, digests=article_digests, glossary=glossary,
                         compiled=config.docs / CACHE_DIR / "templates")
     pages = renderer.pages()
-    pages["kurasi/index.md"] = lambda: renderer.page("curator.md.j2", "kurasi/index.md", {"title": "Catatan kurasi"}, report=report)
     pages["data/index.md"] = lambda: renderer.html_page("data_index.html.j2", "data/index.md", {"title": "Data"})
-    pages[HOME_SNIPPET] = lambda: renderer.snippet("home.md.j2", "index.md", report=report)
     for more in (renderer.feeds(), renderer.glossary(glossary),
                  renderer.search_language(search_words(config.data / "search_id.yml", kb_data.gazetteer))):
         pages.update({path: functools.partial(str, text) for path, text in more.items()})
-    files: dict[str, Callable[[], Content]] = {path: functools.partial(_utf8, page) for path, page in pages.items()}
+    sources = {a.source_path: a.file for a in articles}  # a failed article page is reported under its seed file
+    guard = PageGuard(report, memo, sources)
+    files: dict[str, Callable[[], Content]] = {
+        path: functools.partial(guard.render, path, functools.partial(_utf8, pages[path])) for path in sorted(pages)}
     files["data/articles.json"] = lambda: export.articles_json(articles, cache.records, article_digests)
     files["data/articles.csv"] = lambda: export.articles_csv(articles)
     files["data/figures.csv"] = lambda: export.figures_csv(articles)
+    # Written last: they show the report, which pages that fail to render add to.
+    report_pages: dict[str, LazyPage] = {
+        "kurasi/index.md": lambda: renderer.page("curator.md.j2", "kurasi/index.md", {"title": "Catatan kurasi"}, report=report),
+        HOME_SNIPPET: lambda: renderer.snippet("home.md.j2", "index.md", report=report),
+    }
+    for path, page in report_pages.items():
+        files[path] = functools.partial(guard.render, path, functools.partial(_utf8, page))
     files["data/build-report.json"] = lambda: (json.dumps(report.as_dict(), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
     # Only pages whose inputs changed are worth sending to workers (after one edit, a few dozen).
-    workers = _render_ahead(files, sorted(p for p in pages if memo.previous.get(p) != memo.current.get(p, "")))
+    workers = _render_ahead(files, guard, [p for p in files if p in pages and memo.previous.get(p) != memo.current.get(p, "")])
     try:
         report.write = write_tree(config.docs, files)
         cache.fingerprint = fingerprint if not report.write.refused else ""
@@ -160,6 +174,53 @@ def build(config: BuildConfig) -> BuildReport:
         if workers is not None:
             workers.terminate()
     return report
+
+
+class PageGuard:
+    """Renders a page so that its failure is reported and the rest of the site still built.
+
+    A page that raises is replaced by a short page that says so (links to it keep
+    working, `mkdocs build --strict` stays green), its failure goes into the
+    report under the seed file it came from, and it is not remembered as done:
+    the next build tries it again."""
+
+    def __init__(self, report: BuildReport, memo: PageMemo, sources: dict[str, str]):
+        self.report = report
+        self.memo = memo
+        self.sources = sources
+
+    def render(self, path: str, make: Callable[[], bytes | None]) -> bytes | None:
+        data, failure = render_safely(make)
+        return data if failure is None else self.failed(path, failure)
+
+    def failed(self, path: str, failure: str) -> bytes:
+        self.memo.current.pop(path, None)
+        file = self.sources.get(path, path)
+        self.report.problems.append(Problem(file, f"page {path} not rendered ({failure})", stage="render"))
+        return fallback_page(path, failure)
+
+
+def render_safely(make: Callable[[], bytes | None]) -> tuple[bytes | None, str | None]:
+    """A page's bytes, or the one-line reason it could not be made (picklable, for worker processes)."""
+    try:
+        return make(), None
+    except Exception as exc:  # noqa: BLE001 - one page must not stop the site
+        return None, one_line(exc)
+
+
+def fallback_page(path: str, failure: str) -> bytes:
+    """What stands in for a page that failed: valid for its kind of file, and saying why (in Indonesian)."""
+    if path.endswith(".md"):
+        reason = json.dumps(failure, ensure_ascii=True)
+        return (f"---\ntitle: Halaman tidak dapat dibuat\nkb_failed: {reason}\n---\n\n"
+                "# Halaman tidak dapat dibuat\n\n"
+                "Pembangkit gagal membuat halaman ini; bagian lain situs tetap dibangun. "
+                "Rinciannya ada di catatan kurasi.\n").encode("utf-8")
+    if path.endswith(".xml"):
+        return b'<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>-</title><link>-</link><description>-</description></channel></rss>\n'
+    if path.endswith(".json"):
+        return b"{}\n"
+    return b""
 
 
 def _utf8(page: LazyPage) -> bytes | None:
@@ -198,12 +259,16 @@ def _extract_chunk(seeds: list) -> list:
     return [(s.id, _extract_one(s, _WORKER["kb"], _WORKER["slugs"][s.id])) for s in seeds]
 
 
-def _extract_one(seed, kb_data: Knowledge, slug: str) -> tuple[Article, list, list[int]]:
-    article, problems = extract_article(seed, kb_data, slug)
-    return article, problems, shingle_sample(_shingles(article))
+def _extract_one(seed, kb_data: Knowledge, slug: str) -> tuple[Article | None, list, list[int]]:
+    """One seed's extraction; a failure is that seed's problem, never the build's."""
+    try:
+        article, problems = extract_article(seed, kb_data, slug)
+        return article, problems, shingle_sample(_shingles(article))
+    except Exception as exc:  # noqa: BLE001 - one bad article must not stop the others
+        return None, [Problem(seed.file, f"skipped: extraction failed ({one_line(exc)})", level="skipped", stage="extract")], []
 
 
-def _render_ahead(files: dict[str, Callable[[], Content]], paths: list[str]):
+def _render_ahead(files: dict[str, Callable[[], Content]], guard: PageGuard, paths: list[str]):
     """Render the pages `paths` in forked worker processes, which share the knowledge
     base with this one, on every core; write_tree then takes each page in its order.
     Returns the pool to terminate, or None when pages are rendered here: few pages,
@@ -213,7 +278,9 @@ def _render_ahead(files: dict[str, Callable[[], Content]], paths: list[str]):
         return None
     import multiprocessing
 
-    _WORKER["pages"] = files  # inherited by the forked workers
+    # Workers render without the guard: a failure comes back as its reason, and the
+    # guard here records it (a worker's report would be lost with the worker).
+    _WORKER["pages"] = {p: files[p].args[1] for p in paths}  # inherited by the forked workers
     try:
         pool = multiprocessing.get_context("fork").Pool(workers)
     except OSError:  # no processes to be had: render here
@@ -221,13 +288,14 @@ def _render_ahead(files: dict[str, Callable[[], Content]], paths: list[str]):
     finally:
         del _WORKER["pages"]
     results = pool.imap(_render_page, paths, chunksize=16)
-    done: dict[str, bytes | None] = {}
+    done: dict[str, tuple[bytes | None, str | None]] = {}
 
     def take(path: str) -> bytes | None:
         while path not in done:
-            rendered, data = next(results)
-            done[rendered] = data
-        return done.pop(path)
+            rendered, data, failure = next(results)
+            done[rendered] = (data, failure)
+        data, failure = done.pop(path)
+        return data if failure is None else guard.failed(path, failure)
     for path in paths:
         files[path] = functools.partial(take, path)
     return pool
@@ -237,8 +305,8 @@ def _fork_is_safe() -> bool:
     return sys.platform == "linux" and threading.active_count() == 1
 
 
-def _render_page(path: str) -> tuple[str, bytes | None]:
-    return path, _WORKER["pages"][path]()
+def _render_page(path: str) -> tuple[str, bytes | None, str | None]:
+    return (path, *render_safely(_WORKER["pages"][path]))
 
 
 _TERM = re.compile(r"^[\w][\w .-]*$")

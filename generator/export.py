@@ -10,6 +10,7 @@ import io
 import json
 from typing import Iterator
 
+from .errors import one_line
 from .model import Article, Evidence, Figure
 
 SCHEMA_VERSION = 1
@@ -38,6 +39,7 @@ def article_record(a: Article) -> dict:
         "actor_types": [t.id for t in a.actor_types],
         "actors": [{"name": x.name, "type": x.type} for x in a.actors],
         "target_groups": [t.id for t in a.target_groups],
+        "relevance": a.relevance,
         "relevant": a.relevant,
         "relevance_note": a.relevance_note,
         "figures": [_figure(f) for f in a.figures],
@@ -47,6 +49,7 @@ def article_record(a: Article) -> dict:
         "duplicates": list(a.duplicates),
         "evidence": {
             "date": _evidence(a.date_evidence),
+            "relevance": _evidence(a.relevance_evidence),
             "provinces": {t.region.code: _evidence(t.evidence) for t in a.provinces},
             "regencies": {t.region.code: _evidence(t.evidence) for t in a.regencies},
             "programmes": {t.id: _evidence(t.evidence) for t in a.programmes},
@@ -55,6 +58,15 @@ def article_record(a: Article) -> dict:
             "target_groups": {t.id: _evidence(t.evidence) for t in a.target_groups},
         },
     }
+
+
+def _record_or_stub(a: Article) -> dict:
+    """An article's record; if it cannot be made, the fields that identify it and why
+    (the export must always be written, and must always hold every built article)."""
+    try:
+        return article_record(a)
+    except Exception as exc:  # noqa: BLE001 - reported in the record itself
+        return {"id": a.id, "title": str(a.title), "page": a.page, "source_file": a.file, "export_error": one_line(exc)}
 
 
 def articles_json(articles: list[Article], records: dict[str, str] | None = None,
@@ -71,7 +83,7 @@ def articles_json(articles: list[Article], records: dict[str, str] | None = None
         key = digests.get(a.id)
         text = records.get(key) if key else None
         if text is None:
-            body = json.dumps(article_record(a), ensure_ascii=False, indent=1)
+            body = json.dumps(_record_or_stub(a), ensure_ascii=False, indent=1)
             text = "\n".join("  " + line for line in body.split("\n"))
         if key:
             fresh[key] = text
@@ -92,14 +104,14 @@ def _csv(header: list[str], rows: list[list]) -> bytes:
 
 def articles_csv(articles: list[Article]) -> bytes:
     header = ["id", "title", "date", "outlet", "dateline", "province_codes", "provinces", "regency_codes", "regencies",
-              "programmes", "actor_types", "actors", "target_groups", "relevant", "page"]
+              "programmes", "actor_types", "actors", "target_groups", "relevance", "relevant", "page"]
     rows = [[
         a.id, a.title, a.date.isoformat() if a.date else "", a.outlet or "", a.dateline or "",
         "; ".join(t.region.code for t in a.provinces), "; ".join(t.region.name for t in a.provinces),
         "; ".join(t.region.code for t in a.regencies), "; ".join(t.region.name for t in a.regencies),
         "; ".join(t.id for t in a.programmes), "; ".join(t.id for t in a.actor_types),
         "; ".join(x.name for x in a.actors), "; ".join(t.id for t in a.target_groups),
-        "true" if a.relevant else "false", a.page,
+        a.relevance, "true" if a.relevant else "false", a.page,
     ] for a in sorted(articles, key=lambda a: a.id)]
     return _csv(header, rows)
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from email.utils import format_datetime
 from datetime import datetime, timezone
 
-from .index import KnowledgeBase
+from .index import KnowledgeBase, newest_first
 from .model import Article
 
 FEED_SIZE = 50
@@ -32,7 +32,8 @@ class FeedItem:
 
 def items(kb: KnowledgeBase, articles: list[Article], site_url: str, directory_urls: bool) -> list[FeedItem]:
     out = []
-    for a in articles[:FEED_SIZE]:
+    # Feeds are chronological, whatever order a page lists the articles in.
+    for a in sorted(articles, key=lambda a: (*newest_first(a.date), a.id))[:FEED_SIZE]:
         page = a.page if directory_urls else a.page.rstrip("/") + ".html"
         tags = [t.region.name for t in (*a.provinces, *a.regencies)]
         tags += [kb.taxonomy.label("programmes", t.id) for t in a.programmes]

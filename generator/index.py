@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 
 from .extract.regions import Gazetteer
 from .extract.taxonomy import Taxonomy, Term
-from .model import Actor, Article, Figure, Region
+from .errors import one_line
+from .model import Actor, Article, Figure, Problem, Region
 
 MONTHS_ID = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"]
 
@@ -43,6 +44,28 @@ def region_path(region: Region, gaz: Gazetteer) -> str:
     if region.is_province:
         return f"wilayah/{slugify(region.name)}/index.md"
     return f"wilayah/{slugify(gaz.province_of(region).name)}/{slugify(region.name)}.md"
+
+
+def newest_first(d) -> tuple:
+    """A sort key that puts the newest date first and a missing date last (never compares None)."""
+    return (d is None, -d.toordinal() if d is not None else 0)
+
+
+def optional(value) -> tuple:
+    """A sort key for a value that may be missing: missing values last, never compared with present ones."""
+    return (value is None, value if value is not None else 0)
+
+
+def _check_placeable(a: Article, taxonomy: Taxonomy, gaz: Gazetteer) -> None:
+    """Every id an article carries is known: the index would otherwise fail half-way through it."""
+    for field in ("programmes", "target_groups", "actor_types"):
+        known = taxonomy.ids(field)
+        for t in getattr(a, field):
+            if t.id not in known:
+                raise ValueError(f"unknown {field} id {t.id!r}")
+    for tag in (*a.provinces, *a.regencies):
+        if tag.region.code not in gaz.regions:
+            raise ValueError(f"unknown region code {tag.region.code!r}")
 
 
 def date_id(d) -> str:
@@ -106,7 +129,8 @@ RELATED_CANDIDATES = 100
 
 @dataclass
 class KnowledgeBase:
-    articles: list[Article]  # newest first, undated last
+    every: list[Article]  # every article built: each has its page, listed or not
+    articles: list[Article]  # the listed ones (they mention stunting): efforts first, each newest first, undated last
     provinces: list[RegionEntry]  # all 38, in code order
     regions: dict[str, RegionEntry]
     programmes: list[TermEntry]
@@ -121,8 +145,24 @@ class KnowledgeBase:
     figures_by_region: dict[str, list[FigureRow]] = field(default_factory=dict)  # a province's include its regencies'
 
     @classmethod
-    def build(cls, articles: list[Article], taxonomy: Taxonomy, gaz: Gazetteer) -> "KnowledgeBase":
-        ordered = sorted(articles, key=lambda a: (a.date is None, -(a.date.toordinal() if a.date else 0), a.id))
+    def build(cls, articles: list[Article], taxonomy: Taxonomy, gaz: Gazetteer) -> tuple["KnowledgeBase", list[Problem]]:
+        """The knowledge base, and a problem for each article that could not be placed in it
+        (left out, so that one odd article never stops the others)."""
+        placed: list[tuple[Article, list[FigureRow]]] = []
+        problems: list[Problem] = []
+        for a in articles:
+            try:
+                _check_placeable(a, taxonomy, gaz)
+                placed.append((a, [FigureRow(f, a, figure_region(a, f, gaz)) for f in a.figures]))
+            except Exception as exc:  # noqa: BLE001 - reported, never fatal
+                problems.append(Problem(a.file, f"left out of the knowledge base ({one_line(exc)})", level="skipped", stage="index"))
+        # Lists show efforts before passing mentions, each newest first; an article
+        # that does not mention stunting is on no public list (only its own page
+        # and the curator's).
+        placed.sort(key=lambda p: (not p[0].relevant, *newest_first(p[0].date), p[0].id))
+        every = [a for a, _ in placed]
+        ordered = [a for a in every if a.listed]
+        placed = [p for p in placed if p[0].listed]
         regions: dict[str, RegionEntry] = {r.code: RegionEntry(r, region_path(r, gaz)) for r in gaz.regions.values()}
         for code, entry in sorted(regions.items()):
             if not entry.region.is_province:
@@ -153,14 +193,15 @@ class KnowledgeBase:
                 years[a.date.year][a.date.month].append(a)
             else:
                 undated.append(a)
-        figures = [FigureRow(f, a, figure_region(a, f, gaz)) for a in ordered for f in a.figures]
+        figures = [row for _, rows in placed for row in rows]
         by_region: dict[str, list[FigureRow]] = defaultdict(list)
         for row in figures:
             if row.region is not None:
                 by_region[row.region.code].append(row)
                 if not row.region.is_province:
                     by_region[row.region.province_code].append(row)
-        return cls(
+        kb = cls(
+            every=every,
             figures=figures,
             figures_by_region=dict(by_region),
             articles=ordered,
@@ -175,25 +216,34 @@ class KnowledgeBase:
             taxonomy=taxonomy,
             gazetteer=gaz,
         )
+        return kb, problems
 
     # Lookups the templates use -------------------------------------------------
 
     def articles_by_id(self, ids: list[str]) -> list[Article]:
         wanted = set(ids)
-        return [a for a in self.articles if a.id in wanted]
+        return [a for a in self.every if a.id in wanted]
 
-    def figures_of(self, kind: str) -> list[FigureRow]:
-        return [r for r in self.figures if r.figure.kind == kind]
+    def newest(self, limit: int) -> list[Article]:
+        """The newest listed articles whatever their relevance (feeds, "Artikel terbaru")."""
+        return sorted(self.articles, key=lambda a: (*newest_first(a.date), a.id))[:limit]
+
+    def figures_of(self, kind: str, newest_year_first: bool = False) -> list[FigureRow]:
+        rows = [r for r in self.figures if r.figure.kind == kind]
+        if newest_year_first:
+            # Figures without a year last, whatever their neighbours say.
+            rows.sort(key=lambda r: (r.figure.year is None, -(r.figure.year or 0)))
+        return rows
 
     def figures_in(self, region: Region) -> list[FigureRow]:
         """Figures about a region (a province includes its kabupaten/kota), by year then value."""
         rows = self.figures_by_region.get(region.code, [])
-        return sorted(rows, key=lambda r: (r.figure.year or 0, r.figure.kind, r.region.code, r.article.id))
+        return sorted(rows, key=lambda r: (*optional(r.figure.year), r.figure.kind, r.region.code, r.article.id))
 
     def prevalence_series(self, rows: list[FigureRow]) -> dict[str, list[tuple[int, float]]]:
         """Region name -> [(year, prevalence)], one value per year (the latest article's)."""
         series: dict[str, dict[int, float]] = defaultdict(dict)
-        for r in sorted(rows, key=lambda r: (r.article.date is None, r.article.date), reverse=True):
+        for r in sorted(rows, key=lambda r: (*newest_first(r.article.date), r.article.id)):
             f = r.figure
             if f.kind == "prevalence" and f.year and r.region is not None:
                 series[r.region.name].setdefault(f.year, f.value)

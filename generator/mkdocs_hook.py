@@ -17,10 +17,12 @@ except ImportError:  # mkdocs run from a checkout without `pip install -e .`
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     from generator.build import BuildError, build
 from generator.cache import CACHE_DIR
+from generator.errors import one_line
 from generator.config import BuildConfig
 from generator.html import heading_tree, searchable, without_search_attributes
 from generator.render import SiteSettings
 from jinja2 import FileSystemBytecodeCache
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.toc import get_toc
@@ -68,6 +70,13 @@ def on_pre_build(config) -> None:
         report = build(_config(config))
     except BuildError as exc:
         raise PluginError(str(exc)) from exc
+    except Exception as exc:  # noqa: BLE001 - a bug of ours: the last good pages are still there
+        # An error (not an exception): `mkdocs build --strict` fails on it, while
+        # `mkdocs serve` goes on serving the pages of the last good build, each
+        # with a banner that says what went wrong (see on_page_content).
+        log.error("the generator failed; the site shows the last pages it built: %s", one_line(exc), exc_info=log.isEnabledFor(logging.DEBUG))
+        config.extra["kb_failure"] = one_line(exc)
+        return
     # Seed problems are the curator's business, not MkDocs warnings: a bad
     # seed must not fail `mkdocs build --strict`.
     for line in report.lines():
@@ -88,7 +97,20 @@ def on_env(env, config, files):
 
 def on_serve(server, config, builder):
     server.watch(str(_config(config).seeds))
+    server.builder = _keeps_serving(server.builder)
     return server
+
+
+def _keeps_serving(builder):
+    """MkDocs' live server waits for a good build before it answers again: one
+    failing rebuild would leave every browser request hanging. Keep the last good
+    site served and say what failed instead."""
+    def rebuild(*args, **kwargs):
+        try:
+            builder(*args, **kwargs)
+        except Exception as exc:  # noqa: BLE001 - reported; the served site stays as it was
+            log.error("rebuild failed, still serving the last good site: %s", one_line(exc))
+    return rebuild
 
 
 # Entry pages come from the generator as HTML (front matter `kb_html`):
@@ -100,10 +122,19 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+_FAILURE_BANNER = ('<div class="admonition danger"><p class="admonition-title">Pembangunan terakhir gagal</p>'
+                   '<p>Halaman ini dari pembangunan terakhir yang berhasil. Galat: {}</p></div>\n')
+
+
 def on_page_content(html, page, config, files):
+    failure = config.extra.get("kb_failure")
+    if failure:
+        html = _FAILURE_BANNER.format(escape(failure)) + html
     body = getattr(page, "kb_html", None)
     if body is None:
         return html
+    if failure:
+        body = _FAILURE_BANNER.format(escape(failure)) + body
     del page.kb_html
     tokens, ids = heading_tree(body)
     page.toc = get_toc(tokens)

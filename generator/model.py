@@ -79,10 +79,12 @@ class Problem:
     message: str
     line: int | None = None
     level: str = "warning"  # warning | skipped | info
+    stage: str = ""  # read | extract | index | render: where a failure happened, for the report
 
     def describe(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.message}"
+        stage = f" [{self.stage}]" if self.stage else ""
+        return f"{where}{stage}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -119,11 +121,23 @@ class Article:
     actor_types: tuple[Tag, ...]
     target_groups: tuple[Tag, ...]
     figures: tuple[Figure, ...]
-    relevant: bool
+    relevance: str  # effort | mention | none (../shared/spec/relevance.md)
     relevance_note: str
     curated: tuple[str, ...] = ()  # names of fields set by the curator
     duplicates: tuple[str, ...] = ()  # ids of seeds with the same text (not built)
     duplicate_outlets: tuple[str, ...] = ()
+
+    relevance_evidence: Evidence | None = None
+
+    @property
+    def relevant(self) -> bool:
+        """Reports a stunting effort (the export's `relevant`, kept for older readers)."""
+        return self.relevance == "effort"
+
+    @property
+    def listed(self) -> bool:
+        """Shown on public lists, feeds and the map: an article that does not mention stunting is not."""
+        return self.relevance != "none"
 
     @property
     def page(self) -> str:

@@ -39,6 +39,8 @@ _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
 # Python-Markdown's backslash escapes (plus "|" from the tables extension).
 _BACKSLASHABLE = "\\`*_{}[]()#+-.!|"
 _SAFE_URL = re.compile(r"^https?://[^\s()<>\[\]\"'`]+$")
+RELEVANCE_LABELS = {"effort": "melaporkan upaya penurunan stunting", "mention": "stunting disebut sekilas",
+                    "none": "tidak menyebut stunting"}
 FIGURE_KINDS = {
     "prevalence": "prevalensi", "target": "target", "budget": "anggaran", "beneficiaries": "penerima manfaat",
     "cases": "kasus", "places": "wilayah/tempat", "workers": "petugas/kader", "percent": "persentase",
@@ -215,7 +217,8 @@ class Renderer:
 
     def evidence_rows(self, a: Article) -> list[tuple[str, str, Evidence | None]]:
         label = self.kb.taxonomy.label
-        rows = [("Tanggal", date_id(a.date), a.date_evidence)] if a.date_evidence else []
+        rows = [("Relevansi", RELEVANCE_LABELS.get(a.relevance, a.relevance), a.relevance_evidence)]
+        rows += [("Tanggal", date_id(a.date), a.date_evidence)] if a.date_evidence else []
         rows += [("Provinsi", r.region.name, r.evidence) for r in a.provinces]
         rows += [("Kabupaten/kota", r.region.name, r.evidence) for r in a.regencies]
         rows += [("Program", label("programmes", t.id), t.evidence) for t in a.programmes]
@@ -289,8 +292,8 @@ class Renderer:
         """Every generated Markdown page, keyed by its path under docs/."""
         kb = self.kb
         out: dict[str, LazyPage] = {}
-        for a in kb.articles:
-            related = kb.related(a)
+        for a in kb.every:
+            related = kb.related(a) if a.listed else []
             inputs = ("article", self._digests([a, *related]), tuple(kb.actor(x.name).path for x in a.actors))
             out[a.source_path] = self._lazy(a.source_path, inputs, self.article, a, related)
         out["wilayah/index.md"] = _ready(self.page("region_index.md.j2", "wilayah/index.md", {"title": "Wilayah"}))
@@ -352,13 +355,18 @@ class Renderer:
             "actor_types": [t.id for t in a.actor_types],
             "actors": [x.name for x in a.actors],
             "target_groups": [t.id for t in a.target_groups],
-            "relevant": a.relevant,
+            "relevance": a.relevance,
             "curated": list(a.curated),
             "tags": tags,
             # Articles are not in the navigation: give the width to the text.
             "hide": ["navigation"],
         }
-        return self.html_page("article.html.j2", path, meta, a=a, related=self.kb.related(a) if related is None else related,
+        if not a.listed:
+            # Not about stunting: reached from the curator page only, not found by search.
+            meta["search"] = {"exclude": True}
+        if related is None:
+            related = self.kb.related(a) if a.listed else []
+        return self.html_page("article.html.j2", path, meta, a=a, related=related,
                               search_paragraphs=self.search_paragraphs)
 
     # Pictures (inline SVG, drawn at build time) -----------------------------------

@@ -34,7 +34,8 @@ Content = Union[bytes, Iterable[bytes], None]
 
 
 def write_tree(docs: Path, files: Mapping[str, Callable[[], Content]]) -> WriteResult:
-    """Write `files`: path -> its content, made when it is written."""
+    """Write `files`: path -> its content, made when it is written, in the mapping's order
+    (so that pages showing the build report come after the pages that add to it)."""
     result = WriteResult()
     docs.mkdir(parents=True, exist_ok=True)
     owned = read_manifest(docs)
@@ -43,7 +44,7 @@ def write_tree(docs: Path, files: Mapping[str, Callable[[], Content]]) -> WriteR
     claimable = {p for p in files if p in owned or not (docs / p).exists()}
     result.refused = sorted(set(files) - claimable)
     _write_manifest(docs, owned | claimable)
-    for rel in sorted(claimable):
+    for rel in [p for p in files if p in claimable]:
         target = docs / rel
         data = files[rel]()
         if data is None:

@@ -133,7 +133,7 @@ def test_random_text_never_crashes_and_never_yields_live_html(knowledge, text):
     from generator.render import Renderer
 
     article, _ = extract_article(Seed(id="x", file="x.txt", text=text, encoding="utf-8"), knowledge, "x")
-    kb = KnowledgeBase.build([article], knowledge.taxonomy, knowledge.gazetteer)
+    kb, _ = KnowledgeBase.build([article], knowledge.taxonomy, knowledge.gazetteer)
     page = Renderer(kb).article(article)
     body = page.split("\n---\n", 1)[1].strip()
     html = _markdown().convert(body)

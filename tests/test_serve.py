@@ -60,3 +60,75 @@ def test_one_seed_edit_causes_a_bounded_number_of_rebuilds(tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+FAILING_HOOK = """
+from pathlib import Path
+import generator.build as build_module
+
+if not hasattr(build_module, "real_build"):
+    build_module.real_build = build_module.build
+
+def failing_build(config):
+    if (Path(config.seeds).parent / "FAIL").exists():
+        raise RuntimeError("simulated generator bug")
+    return build_module.real_build(config)
+
+build_module.build = failing_build
+
+def on_post_build(config):
+    if (Path(config.config_file_path).parent / "FAIL_MKDOCS").exists():
+        raise RuntimeError("simulated theme bug")
+"""
+
+
+def _with_failing_hook(project):
+    (project / "fail_hook.py").write_text(FAILING_HOOK, encoding="utf-8")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(config.replace("hooks:\n", "hooks:\n  - fail_hook.py\n"), encoding="utf-8")
+    return project
+
+
+def test_a_failing_generator_keeps_the_last_pages_and_says_so(tmp_path):
+    from conftest import mkdocs
+
+    project = _with_failing_hook(make_project(tmp_path / "project"))
+    assert mkdocs(project, "build", "-d", "site").returncode == 0
+    (project / "FAIL").write_text("")
+    strict = mkdocs(project, "build", "--strict", "-d", "site-strict")
+    assert strict.returncode != 0 and "simulated generator bug" in strict.stderr
+    lenient = mkdocs(project, "build", "-d", "site")
+    assert lenient.returncode == 0, lenient.stderr
+    html = (project / "site" / "artikel" / "004_958a61920b972913" / "index.html").read_text(encoding="utf-8")
+    assert "Pembangunan terakhir gagal" in html and "simulated generator bug" in html
+    assert "orang tua asuh" in html  # the last good page, still there
+
+
+def test_serve_keeps_answering_when_a_rebuild_fails(tmp_path):
+    project = _with_failing_hook(make_project(tmp_path / "project"))
+    port = _free_port()
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                            cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines: list[str] = []
+    threading.Thread(target=lambda: lines.extend(iter(proc.stdout.readline, "")), daemon=True).start()
+    url = f"http://127.0.0.1:{port}/artikel/004_958a61920b972913/"
+
+    def wait_for(text: str, timeout: float = 60) -> None:
+        end = time.time() + timeout
+        while time.time() < end and not any(text in ln for ln in list(lines)):
+            time.sleep(0.3)
+        assert any(text in ln for ln in list(lines)), "".join(lines)
+
+    try:
+        wait_for("Serving on")
+        assert "orang tua asuh" in urllib.request.urlopen(url, timeout=10).read().decode()
+        (project / "FAIL_MKDOCS").write_text("")
+        seed = project / "seeds" / "004_958a61920b972913.txt"
+        seed.write_text(seed.read_text(encoding="utf-8") + "\nTambahan.\n", encoding="utf-8")
+        wait_for("rebuild failed, still serving the last good site")
+        # The request is answered (MkDocs alone would wait for a good build forever).
+        assert "orang tua asuh" in urllib.request.urlopen(url, timeout=10).read().decode()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)

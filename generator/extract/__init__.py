@@ -13,6 +13,7 @@ import yaml
 from ..model import Article, Problem, Seed
 from . import actors as actors_mod
 from . import dates, figures, overrides, regions, taxonomy, text
+from . import relevance
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ def extract_article(seed: Seed, kb: Knowledge, slug: str) -> tuple[Article, list
     targets = taxonomy.tag_terms(tax.target_groups, joined, tax.effort_context)
     actors = actors_mod.find_actors(kb.gazetteer, kb.actor_rules, joined)
     actor_types = actors_mod.actor_types(actors, kb.actor_rules, sents, tax.effort_context)
-    rel = taxonomy.relevance(tax, title, sents, programmes)
+    rel = relevance.assess(tax.relevance, cleaned.headline or "", sents)
     values = {
         "title": title or seed.id,
         "date": date,
@@ -64,8 +65,9 @@ def extract_article(seed: Seed, kb: Knowledge, slug: str) -> tuple[Article, list
         "actor_types": tuple(actor_types),
         "target_groups": tuple(targets),
         "figures": tuple(figures.find_figures(sents)),
-        "relevant": rel.relevant,
+        "relevance": rel.level,
         "relevance_note": rel.note,
+        "relevance_evidence": rel.evidence,
     }
     problems: list[Problem] = []
     curated: tuple[str, ...] = ()
@@ -73,6 +75,14 @@ def extract_article(seed: Seed, kb: Knowledge, slug: str) -> tuple[Article, list
         checked, problems = overrides.validate(seed, kb)
         if checked is not None:
             values, curated = overrides.apply(values, checked, kb)
+    if values["relevance"] != relevance.EFFORT:
+        # Tags say what an effort does, for whom and by whom: an article that
+        # reports none keeps its regions only (../shared/spec/dev-labels.yaml),
+        # and whatever the curator set.
+        kept = set(curated) | ({"actor_types"} if "actors" in curated else set())
+        for field in ("programmes", "target_groups", "actors", "actor_types"):
+            if field not in kept:
+                values[field] = ()
     article = Article(
         id=seed.id,
         slug=slug,

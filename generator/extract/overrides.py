@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 CURATED = Evidence("Ditetapkan oleh kurator di front matter.", "")
 _TEXT_FIELDS = ("title", "outlet", "dateline", "url")
 _TAXONOMY_FIELDS = ("programmes", "actor_types", "target_groups")
-KNOWN_FIELDS = set(_TEXT_FIELDS) | set(_TAXONOMY_FIELDS) | {"date", "provinces", "regencies", "actors", "relevant"}
+KNOWN_FIELDS = set(_TEXT_FIELDS) | set(_TAXONOMY_FIELDS) | {"date", "provinces", "regencies", "actors", "relevant", "relevance"}
+RELEVANCE_LEVELS = ("effort", "mention", "none")
 
 
 def validate(seed: Seed, kb: "Knowledge") -> tuple[dict | None, list[Problem]]:
@@ -45,8 +46,14 @@ def validate(seed: Seed, kb: "Knowledge") -> tuple[dict | None, list[Problem]]:
             else:
                 clean[field] = parsed
         elif field == "relevant":
+            # The older switch: true is an effort, false a passing mention.
             if not isinstance(value, bool):
                 bad(field, value, "must be true or false")
+            else:
+                clean.setdefault("relevance", "effort" if value else "mention")
+        elif field == "relevance":
+            if value not in RELEVANCE_LEVELS:
+                bad(field, value, f"'{value}' is not one of {', '.join(RELEVANCE_LEVELS)}")
             else:
                 clean[field] = value
         elif field in ("provinces", "regencies"):
@@ -84,8 +91,10 @@ def apply(values: dict, checked: dict, kb: "Knowledge") -> tuple[dict, tuple[str
     out = dict(values)
     gaz = kb.gazetteer
     for field, value in checked.items():
-        if field in _TEXT_FIELDS or field == "relevant":
+        if field in _TEXT_FIELDS:
             out[field] = value
+        elif field == "relevance":
+            out["relevance"], out["relevance_note"], out["relevance_evidence"] = value, "ditetapkan oleh kurator", CURATED
         elif field == "date":
             out["date"], out["date_evidence"] = value, CURATED
         elif field == "regencies":
@@ -102,8 +111,6 @@ def apply(values: dict, checked: dict, kb: "Knowledge") -> tuple[dict, tuple[str
         out["provinces"] = tuple(RegionTag(gaz.regions[c], CURATED, True) for c in codes)
     if "actors" in checked and "actor_types" not in checked:
         out["actor_types"] = tuple(Tag(t, CURATED, True) for t in sorted({a.type for a in out["actors"]}))
-    if "relevant" in checked:
-        out["relevance_note"] = "ditetapkan oleh kurator"
     return out, tuple(sorted(checked))
 
 

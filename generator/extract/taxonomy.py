@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from ..model import Evidence, Tag
+from .relevance import RelevanceRules
 
 
 class TaxonomyError(ValueError):
@@ -98,7 +99,7 @@ class Taxonomy:
     actor_types: tuple[Term, ...]
     target_groups: tuple[Term, ...]
     effort_context: re.Pattern
-    topic_terms: re.Pattern
+    relevance: RelevanceRules
 
     @classmethod
     def load(cls, path: Path) -> "Taxonomy":
@@ -110,9 +111,9 @@ class Taxonomy:
                 actor_types=tuple(_term(t) for t in raw["actor_types"]),
                 target_groups=tuple(_term(t) for t in raw["target_groups"]),
                 effort_context=_alternation(raw["effort_context"]),
-                topic_terms=_alternation(raw["topic_terms"]),
+                relevance=RelevanceRules.from_data(raw["relevance"]),
             )
-        except (OSError, yaml.YAMLError, KeyError, TypeError, re.error) as exc:
+        except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError, re.error) as exc:
             raise TaxonomyError(f"{path}: invalid taxonomy file ({exc.__class__.__name__}: {exc})") from exc
 
     def ids(self, field: str) -> set[str]:
@@ -184,27 +185,3 @@ def _first_evidence(term: Term, text: Sentences, context: re.Pattern) -> Evidenc
                     weak = (m.start(), Evidence(sentence, m.group(0)))
                 break
     return weak[1] if weak else None
-
-
-@dataclass(frozen=True)
-class Relevance:
-    relevant: bool
-    note: str
-
-
-def relevance(taxonomy: Taxonomy, title: str, sentences: list[str], programmes: list[Tag]) -> Relevance:
-    """An article is about a stunting effort when stunting is its subject, not a passing word.
-
-    Signals: how many sentences name the topic, whether the title or lead does,
-    and whether any programme was found.
-    """
-    hits = [s for s in sentences if taxonomy.topic_terms.search(s)]
-    in_head = bool(taxonomy.topic_terms.search(title)) or bool(sentences and taxonomy.topic_terms.search(" ".join(sentences[:2])))
-    share = len(hits) / max(len(sentences), 1)
-    if not hits:
-        return Relevance(False, "tidak menyebut stunting")
-    if in_head and programmes:
-        return Relevance(True, "stunting disebut di judul atau teras berita")
-    if len(hits) >= 3 and share >= 0.2 and programmes:
-        return Relevance(True, f"stunting disebut dalam {len(hits)} dari {len(sentences)} kalimat")
-    return Relevance(False, f"stunting hanya disebut sambil lalu ({len(hits)} dari {len(sentences)} kalimat)")

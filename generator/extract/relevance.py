@@ -1,0 +1,187 @@
+"""Relevance: is an article about a stunting effort (`effort`), does it only mention
+stunting (`mention`), or not at all (`none`)? As ../shared/spec/relevance.md defines it.
+
+The words are data (`relevance:` in data/taxonomy.yml); the rule is here: an
+effort is a sentence that says who does what for whom against stunting, not a
+count of how often the word appears.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Evidence
+
+EFFORT, MENTION, NONE = "effort", "mention", "none"
+LEVELS = (EFFORT, MENTION, NONE)
+
+
+def _words(items: list[str]) -> str:
+    # Longest first, so that "percepatan penurunan" wins over "penurunan".
+    return "|".join(sorted((str(w) for w in items), key=len, reverse=True))
+
+
+def _pattern(items: list[str]) -> re.Pattern:
+    """Whole words or phrases, case-insensitive; an all-capitals word (KEK, 3B) keeps its case."""
+    upper = [w for w in items if w.isupper()]
+    other = [w for w in items if not w.isupper()]
+    parts = []
+    if other:
+        parts.append(r"(?i:(?<!\w)(?:" + _words(other) + r")(?!\w))")
+    if upper:
+        parts.append(r"(?<!\w)(?:" + _words(upper) + r")(?!\w)")
+    return re.compile("|".join(parts))
+
+
+@dataclass(frozen=True)
+class RelevanceRules:
+    """The relevance section of the taxonomy, compiled."""
+
+    topic: re.Pattern
+    aim: re.Pattern  # an action aimed at the topic, or the topic as a target's attribute
+    activity: re.Pattern  # a word of doing, in the sentence or its context
+    doing: re.Pattern  # a verb of doing, in the sentence itself
+    group: re.Pattern  # whom an effort is for
+    place: re.Pattern  # ... or the area it serves, named in the sentence itself
+    focus_group: re.Pattern
+    focus_min: int
+    reason_before: re.Pattern
+    reason_after: re.Pattern
+    window: int
+
+    @classmethod
+    def from_data(cls, raw: dict) -> "RelevanceRules":
+        # Topic words are matched inside glued words too ("paketstunting", "kasusstuntingdi").
+        topic = r"(?:" + _words(raw["topic"]) + r")"
+        objects = r"(?:(?:" + _words(raw["aim_objects"]) + r")\s+)?"
+        # A target noun names whom the effort is for by itself ("paket stunting", "kasus stunting").
+        aimed = (r"(?<!\w)(?:" + _words(raw["aims"]) + r")\s*(?:[\w-]+\s+){0,3}?" + objects + topic
+                 + r"|(?P<target>(?<!\w)(?:" + _words(raw["targets"]) + r")\s*(?:[\w-]+\s+){0,2}?(?:yang\s+)?" + topic + ")")
+        return cls(
+            topic=re.compile(topic, re.I),
+            aim=re.compile(aimed, re.I),
+            activity=_pattern(raw["activities"]),
+            doing=re.compile(r"(?!(?:" + _words(raw["not_doing"]) + r")(?!\w))" + _pattern(raw["verbs"]).pattern, re.I),
+            group=_pattern(raw["groups"]),
+            place=_pattern(raw["places"]),
+            focus_group=_pattern(raw["focus_groups"]),
+            focus_min=int(raw["focus_min"]),
+            reason_before=_pattern(raw["reason_before"]),
+            reason_after=_pattern(raw["reason_after"]),
+            window=int(raw["window"]),
+        )
+
+
+@dataclass(frozen=True)
+class Relevance:
+    level: str  # effort | mention | none
+    note: str  # why, in Indonesian, for the page and the curator
+    evidence: Evidence | None = None  # the sentence that reports the effort (or first names the topic)
+
+
+def assess(rules: RelevanceRules, title: str, sentences: list[str]) -> Relevance:
+    texts = ([title] if title else []) + list(sentences)
+    topical = [i for i, s in enumerate(texts) if rules.topic.search(s)]
+    if not topical:
+        return Relevance(NONE, "tidak menyebut stunting")
+    quotes = quote_spans(texts)
+    strong: list[Evidence] = []
+    weak: list[Evidence] = []  # the aim is an item of a list
+    reasons: list[Evidence] = []  # the topic is why something else is done
+    for i in topical:
+        s = texts[i]
+        aim = rules.aim.search(s)
+        if aim is None:
+            continue
+        context = window(texts, i, rules.window, quotes)
+        for_whom = aim.group("target") or rules.group.search(context) or rules.place.search(s)
+        if not (for_whom and (rules.activity.search(context) or rules.doing.search(s))):
+            continue
+        ev = Evidence(s, aim.group(0))
+        if listed(s, aim, rules.doing):
+            weak.append(ev)
+        elif given_as_reason(rules, s, aim):
+            reasons.append(ev)
+        else:
+            strong.append(ev)
+    if reasons and sum(1 for s in texts if rules.focus_group.search(s)) >= rules.focus_min:
+        # An article that keeps returning to the first 1,000 days' groups is about
+        # them: why it serves them is part of its effort.
+        strong += reasons
+    weak += reasons
+    if strong or len(weak) >= 2:
+        first = (strong or weak)[0]
+        return Relevance(EFFORT, f"melaporkan upaya: “{first.cue}”", first)
+    where = Evidence(texts[topical[0]], rules.topic.search(texts[topical[0]]).group(0))
+    count = len([i for i in topical if i or not title])
+    return Relevance(MENTION, f"stunting hanya disebut sambil lalu ({count} dari {len(sentences)} kalimat)", where)
+
+
+def window(texts: list[str], i: int, k: int, quotes: dict[int, tuple[int, int]]) -> str:
+    """A sentence with its k neighbours on each side; a quoted sentence with its whole quotation."""
+    start, end = i - k, i + k
+    if i in quotes:
+        start, end = min(start, quotes[i][0] - k), max(end, quotes[i][1] + k)
+    return " ".join(texts[max(0, start):end + 1])
+
+
+def quote_spans(texts: list[str]) -> dict[int, tuple[int, int]]:
+    """Sentence index -> (first, last) sentence of the quotation it belongs to."""
+    spans: dict[int, tuple[int, int]] = {}
+    start = None
+    for i, s in enumerate(texts):
+        straight = s.count('"') % 2  # an odd number of straight quotes opens or closes one
+        opens = s.count("“") + (straight if start is None else 0)
+        closes = s.count("”") + (straight if start is not None else 0)
+        if start is None and opens > closes:
+            start = i
+        elif start is not None and closes > opens:
+            for j in range(start, i + 1):
+                spans[j] = (start, i)
+            start = None
+    return spans
+
+
+_ITEM_SEPARATOR = re.compile(r"\s*[,;:]\s*|\s+[-–—]\s+|\s+(?:dan|serta|hingga|maupun|atau)\s+", re.I)
+_SHORT_ITEM = 7  # words
+
+
+def listed(s: str, aim: re.Match, verb: re.Pattern) -> bool:
+    """The aim is one short item of an enumeration of three or more ("pembayaran JKM,
+    penanganan stunting, pengadaan obat"). Not when it heads a list of bare conditions it
+    applies to all ("terhindar dari stunting, obesitas dan malnutrisi"), nor when the aim
+    word stands before the list ("mengatasi stunting, wasting, hingga anemia")."""
+    bounds = [0] + [m.end() for m in _ITEM_SEPARATOR.finditer(s)]
+    items = _ITEM_SEPARATOR.split(s)
+
+    def short(j: int) -> bool:
+        # A list item is a few words without a verb of its own: a clause with one is not.
+        return (0 <= j < len(items) and 0 < len(items[j].split()) <= _SHORT_ITEM
+                and (j == i or not verb.search(items[j])))
+
+    for i, item in enumerate(items):
+        inside = bounds[i] <= aim.start() < bounds[i] + len(item) + 1
+        if not inside:
+            continue
+        if not short(i):
+            return False
+        first = i
+        while short(first - 1):
+            first -= 1
+        last = i
+        while short(last + 1):
+            last += 1
+        if last - first + 1 < 3:
+            return False
+        heads = first == i and not any(_ACTIVITY_NOUN.match(items[j]) for j in range(i + 1, last + 1))
+        return not heads
+    return False
+
+
+# An item that names an activity of its own: "pengadaan obat", "pembangunan jalan", "layanan KB".
+_ACTIVITY_NOUN = re.compile(r"(?:(?:dan|serta|hingga|juga|sekarang)\s+)?(?:pe[mn]?g?\w+an|per\w+an|layanan|program|operasi|bantuan)\b", re.I)
+
+
+def given_as_reason(rules: RelevanceRules, s: str, aim: re.Match) -> bool:
+    """The topic is why something else is done: "karena ... stunting", "stunting ... oleh karena itu"."""
+    return bool(rules.reason_before.search(s, 0, aim.start()) or rules.reason_after.search(s, aim.end()))
