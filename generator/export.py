@@ -35,6 +35,7 @@ def article_record(a: Article) -> dict:
         "url": a.url,
         "provinces": [{"code": t.region.code, "name": t.region.name} for t in a.provinces],
         "regencies": [{"code": t.region.code, "name": t.region.name} for t in a.regencies],
+        "regions_mentioned": [{"code": t.region.code, "name": t.region.name, "why": t.role} for t in a.mentioned_regions],
         "programmes": [t.id for t in a.programmes],
         "actor_types": [t.id for t in a.actor_types],
         "actors": [{"name": x.name, "type": x.type} for x in a.actors],

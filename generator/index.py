@@ -277,6 +277,10 @@ class KnowledgeBase:
     def region_entry(self, code: str) -> RegionEntry:
         return self.regions[code]
 
+    def has_page(self, region: Region) -> bool:
+        """Every province has a page; a kabupaten/kota once an article is about it."""
+        return region.is_province or bool(self.regions[region.code].articles)
+
     def programme(self, term_id: str) -> TermEntry:
         return next(e for e in self.programmes if e.term.id == term_id)
 

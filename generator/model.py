@@ -46,6 +46,7 @@ class RegionTag:
     region: Region
     evidence: Evidence | None = None
     curated: bool = False
+    role: str = ""  # "" for a region of the effort; why it is only mentioned otherwise ("perbandingan"...)
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,7 @@ class Article:
     duplicate_outlets: tuple[str, ...] = ()
 
     relevance_evidence: Evidence | None = None
+    mentioned_regions: tuple[RegionTag, ...] = ()  # named, but not where the effort is ("disebut")
 
     @property
     def relevant(self) -> bool:

