@@ -85,3 +85,48 @@ def test_adding_a_programme_type_needs_no_code(tmp_path):
     page = (docs / "program" / "kebun-gizi-sekolah.md").read_text(encoding="utf-8")
     assert "Kebun gizi sekolah" in page and 'href="../../artikel/a/"' in page
     assert "kebun-gizi-sekolah" in (docs / "artikel" / "a.md").read_text(encoding="utf-8")
+
+
+def names(article):
+    return sorted(x.name for x in article.actors)
+
+
+def test_a_former_job_or_a_policy_author_is_not_an_actor(extract):
+    a = extract("Kepala DP3AKB Kota Balikpapan, Alwiati, membuka pelatihan kader posyandu untuk mencegah stunting, "
+                "tutur mantan Sekretaris DKK Balikpapan ini. Sesuai kebijakan Kementerian Dalam Negeri, "
+                "data dari Kementerian Kesehatan dipakai untuk memantau balita.")
+    assert names(a) == ["DP3AKB Kota Balikpapan"]
+
+
+def test_agencies_named_with_a_bare_region_are_normalised(extract):
+    a = extract("Dinas Kesehatan Sleman melatih kader posyandu untuk mencegah stunting pada balita. "
+                "Dinkes Kukar juga membagikan PMT kepada balita stunting.")
+    assert names(a) == ["Dinas Kesehatan Kabupaten Kutai Kartanegara", "Dinas Kesehatan Kabupaten Sleman"]
+
+
+def test_one_agency_under_two_names_is_one_actor_page(build_kb):
+    seeds = {"a.txt": "Dinkes Kota Balikpapan menyalurkan PMT kepada balita stunting di Balikpapan Utara.",
+             "b.txt": "Dinas Kesehatan Kota Balikpapan melatih kader posyandu untuk mencegah stunting pada balita."}
+    docs, report, data = build_kb(seeds)
+    assert {a["id"]: [x["name"] for x in a["actors"]] for a in data["articles"]} == {
+        "a": ["Dinas Kesehatan Kota Balikpapan"], "b": ["Dinas Kesehatan Kota Balikpapan"]}
+    pages = [p.name for p in (docs / "aktor").glob("*.md")]
+    assert pages.count("dinas-kesehatan-kota-balikpapan.md") == 1
+
+
+def test_a_long_name_and_its_acronym_are_one_actor(extract):
+    a = extract("PT Sinar Pangan Nusantara (SPN) membagikan paket makanan tambahan bagi balita stunting di Kabupaten Sikka. "
+                "PT SPN juga melatih kader posyandu.")
+    assert names(a) == ["PT Sinar Pangan Nusantara (SPN)"]
+
+
+def test_an_organisation_no_rule_knows_is_found_by_what_it_does(extract):
+    text = ("Lewat program Gizi Tumbuh, Nusakarya terus memperkuat dukungan bagi posyandu. "
+            "Nusakarya menghadirkan kelas gizi bagi ibu hamil dan balita untuk mencegah stunting. "
+            "Perusahaan menilai edukasi gizi penting. Program ini merupakan bagian dari tanggung jawab sosial perusahaan.")
+    a = extract(text)
+    assert ("Nusakarya", "swasta") in {(x.name, x.type) for x in a.actors}
+    # A person doing the same is no organisation.
+    b = extract(text.replace("Nusakarya terus", "Ketua panitia Budi Santoso terus").replace(
+        "Nusakarya menghadirkan", "Budi Santoso menghadirkan") + " Budi Santoso mengatakan program berlanjut.")
+    assert not [x for x in b.actors if "Budi" in x.name]

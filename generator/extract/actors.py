@@ -36,9 +36,51 @@ class ActorRule:
 
 
 @dataclass(frozen=True)
+class Agency:
+    """A regional agency under its usual name, and the names it goes by."""
+
+    name: str
+    pattern: re.Pattern
+
+
+_NAME = r"(?:[A-Z][\w&'-]*)(?:\s+[A-Z][\w&'-]*){0,2}"
+# Words that may stand between a subject and its verb: "Trakindo terus memperkuat".
+_ADVERBS = r"(?:(?:terus|juga|pun|kembali|akan|telah|sudah|turut|ikut|kini|selalu|rutin)\s+)*"
+
+
+@dataclass(frozen=True)
+class Discovery:
+    """How an organisation no rule knows is found by the way the article speaks of it."""
+
+    min_mentions: int
+    head: re.Pattern  # a sentence that starts with a name doing something
+    person_before: re.Pattern
+    speech_after: re.Pattern
+    not_names: frozenset[str]
+    kinds: tuple[tuple[str, re.Pattern], ...]
+
+    @classmethod
+    def from_data(cls, raw: dict) -> "Discovery":
+        def words(key: str) -> str:
+            return "|".join(sorted(raw[key], key=len, reverse=True))
+        return cls(
+            min_mentions=int(raw["min_mentions"]),
+            head=re.compile(r"^(?:[^,]{0,80},\s*)?(" + _NAME + r")\s+" + _ADVERBS + r"(?:" + words("actions") + r")(?!\w)"),
+            # "Ketua panitia Budi": a title, perhaps a word of what of, then the name.
+            person_before=re.compile(r"(?<!\w)(?:" + words("person_before") + r")(?:\s+[a-z]\w*)?[\s,]+$"),
+            speech_after=re.compile(r"\s+" + _ADVERBS + r"(?:" + words("speech") + r")(?!\w)"),
+            not_names=frozenset(raw["not_names"]),
+            kinds=tuple((t, re.compile(r"(?<!\w)(?:" + "|".join(ps) + r")(?!\w)")) for t, ps in raw["kinds"].items()),
+        )
+
+
+@dataclass(frozen=True)
 class ActorRules:
     rules: tuple[ActorRule, ...]
     type_cues: tuple[tuple[str, re.Pattern], ...]
+    not_acting: re.Pattern  # words before an organisation that say it is not acting
+    agencies: tuple[Agency, ...] = ()
+    discovery: Discovery | None = None
 
     @classmethod
     def load(cls, path: Path) -> "ActorRules":
@@ -53,7 +95,20 @@ class ActorRules:
             for type_id, patterns in raw.get("type_cues", {}).items()
             for c in patterns
         )
-        return cls(rules, cues)
+        words = "|".join(sorted(raw.get("not_acting") or ["(?!x)x"], key=len, reverse=True))
+        # The words, then at most eight more (a programme's name, "dari") within the clause.
+        not_acting = re.compile(r"(?<!\w)(?:" + words + r")(?!\w)(?:\s+[^\s,;.:]+){0,8}[\s(]+$", re.I)
+        agencies = tuple(Agency(str(a["name"]), re.compile(r"(?:" + "|".join(a["match"]) + r")$"))
+                         for a in raw.get("agencies") or ())
+        discovery = Discovery.from_data(raw["discovery"]) if raw.get("discovery") else None
+        return cls(rules, cues, not_acting, agencies, discovery)
+
+    def agency(self, name: str) -> str:
+        """An agency's usual name for whatever name the text gave it."""
+        for a in self.agencies:
+            if a.pattern.match(name):
+                return a.name
+        return name
 
 
 def _rule(match: str, region: str, name: str, type_id: str) -> ActorRule:
@@ -92,6 +147,28 @@ def region_after(gaz: Gazetteer, text: str, pos: int, head: str) -> Region | Non
     return None
 
 
+def _region_at_the_end(gaz: Gazetteer, name: str) -> tuple[str, Region | None]:
+    """'Dinas Kesehatan Sleman' -> ('Dinas Kesehatan', Kabupaten Sleman): a bare region name
+    read as part of an agency's name (a person's name may follow it: it goes too)."""
+    words = name.split()
+    for end in range(len(words), 1, -1):
+        for n in (3, 2, 1):
+            if end - n < 1:
+                continue
+            found = gaz.names.get(" ".join(w.lower().strip(",") for w in words[end - n:end]))
+            if found is None or found.needs:
+                continue
+            regions = [gaz.regions[c] for c in found.codes]
+            # A bare name shared by a kabupaten and a kota is the kabupaten's, as in
+            # "Dinkes Bogor"; a province and its capital, the province's.
+            provinces = [r for r in regions if r.is_province]
+            kabupaten = [r for r in regions if r.kind == "kabupaten"]
+            pick = provinces or kabupaten or regions
+            if len(pick) == 1:
+                return " ".join(words[:end - n]).rstrip(","), pick[0]
+    return name, None
+
+
 def display_region(region: Region) -> str:
     return f"Provinsi {region.name}" if region.is_province else region.name
 
@@ -99,18 +176,104 @@ def display_region(region: Region) -> str:
 def find_actors(gaz: Gazetteer, rules: ActorRules, text: Sentences) -> list[Actor]:
     found: dict[str, tuple[int, Actor]] = {}
     claimed: list[tuple[int, int]] = []
+    passive: set[int] = set()  # ends of names that were found not acting
     for rule in rules.rules:
         for m in rule.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in claimed):
                 continue
-            actor = _apply(gaz, rule, text, m)
+            actor = _apply(gaz, rules, rule, text, m)
             if actor is None:
                 continue
             claimed.append((m.start(), m.end()))
+            # An acronym in brackets after a name ("Kementerian Kesehatan RI (Kemenkes)") shares its fate.
+            restated = re.search(r"\(\s*$", text.text[max(0, m.start() - 8):m.start()])
+            if _not_acting(rules, text.text, m.start()) or (restated and _ends_near(passive, m.start())):
+                passive.add(m.end())
+                continue  # claimed all the same: no other rule may read the place anew
             key = actor.name.lower()
             if key not in found or m.start() < found[key][0]:
                 found[key] = (m.start(), actor)
-    return sorted(_company_foundations([a for _, a in found.values()]), key=lambda a: (a.type, a.name))
+    actors = _without_repeats(_with_their_acronyms([a for _, a in found.values()], text.text))
+    if rules.discovery is not None:
+        actors += discover(rules.discovery, gaz, text, actors)
+    return sorted(_company_foundations(actors), key=lambda a: (a.type, a.name))
+
+
+def discover(rules: Discovery, gaz: Gazetteer, text: Sentences, known: list[Actor]) -> list[Actor]:
+    """Organisations that no rule names, told by how the article speaks of them
+    ("Trakindo terus memperkuat ...", "Trakindo menghadirkan ..."), typed by the words
+    around them ("perusahaan"); persons and places are not."""
+    kind = next((t for t, rx in rules.kinds if rx.search(text.text)), None)
+    if kind is None:
+        return []
+    out: dict[str, Actor] = {}
+    known_names = " ".join(a.name for a in known)
+    for s in text.sentences:
+        m = rules.head.match(s)
+        if m is None:
+            continue
+        name = m.group(1)
+        if name in out or name.split()[0] in rules.not_names or name in known_names:
+            continue
+        if gaz.names.get(name.lower()) is not None or _is_person_or_word(rules, text.text, name):
+            continue
+        out[name] = Actor(name=name, type=kind, evidence=Evidence(s, name))
+    return list(out.values())
+
+
+def _is_person_or_word(rules: Discovery, text: str, name: str) -> bool:
+    """Too rare, written in lower case somewhere (a common word), or spoken of as a person."""
+    places = [m.start() for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?![\w-])", text)]
+    if len(places) < rules.min_mentions:
+        return True
+    if any(re.search(r"(?<![\w-])" + re.escape(w.lower()) + r"(?![\w-])", text) for w in name.split() if not w.isupper()):
+        return True
+    for at in places:
+        if rules.person_before.search(text, max(0, at - 40), at) or rules.speech_after.match(text, at + len(name)):
+            return True
+        # Part of a longer name ("Irwan Hidayat"): a person's, or an organisation a rule knows.
+        if re.match(r"\s+[A-Z][a-z]", text[at + len(name):at + len(name) + 3]):
+            return True
+    return False
+
+
+def _ends_near(ends: set[int], start: int) -> bool:
+    """A name ended a few characters (a region, "RI", a bracket) before `start`."""
+    return any(0 <= start - end <= 8 for end in ends)
+
+
+def _without_repeats(actors: list[Actor]) -> list[Actor]:
+    """A name that runs on from another actor's ("LG Electronics Indonesia Ha Sang-chul"
+    after "PT LG Electronics Indonesia") is that actor, with a person's name after it."""
+    cores = [(a, re.sub(r"^PT\s+|\s*\([^)]*\)$", "", a.name)) for a in actors]
+    return [a for a in actors
+            if not any(b is not a and len(core) < len(a.name) and a.name.startswith(core + " ") for b, core in cores)]
+
+
+def _not_acting(rules: ActorRules, text: str, start: int) -> bool:
+    """A former job, the author of a policy or data, a commentator's employer."""
+    sentence_start = text.rfind(Sentences.SEP, 0, start) + 1
+    return bool(rules.not_acting.search(text, max(sentence_start, start - 120), start))
+
+
+def _with_their_acronyms(actors: list[Actor], text: str) -> list[Actor]:
+    """One organisation under its long name and the acronym the text gives it
+    ("PT Gunbuster Nickel Industry (GNI)", then "PT GNI") is one actor, named with both."""
+    by_name = {a.name: a for a in actors}
+    out = dict(by_name)
+    for a in actors:
+        m = re.search(re.escape(a.name) + r"\s*\(([A-Z][A-Za-z0-9&.-]{1,12})\)", text)
+        if m is None:
+            continue
+        short = m.group(1)
+        if short.lower() in ("persero", "tbk"):
+            continue
+        merged = a if a.name.endswith(f"({short})") else replace(a, name=f"{a.name} ({short})")
+        out[a.name] = merged
+        for other in (short, f"PT {short}", f"PT {short} Tbk"):
+            if other in out and other != a.name:
+                del out[other]
+    return list(out.values())
 
 
 def _company_foundations(actors: list[Actor]) -> list[Actor]:
@@ -123,7 +286,7 @@ def _company_foundations(actors: list[Actor]) -> list[Actor]:
     ]
 
 
-def _apply(gaz: Gazetteer, rule: ActorRule, text: Sentences, m: re.Match) -> Actor | None:
+def _apply(gaz: Gazetteer, rules: ActorRules, rule: ActorRule, text: Sentences, m: re.Match) -> Actor | None:
     s = text.text
     group = (m.group(1) if m.re.groups else m.group(0)) or ""
     group = re.sub(r"\s+", " ", group).strip(" ,.")
@@ -131,13 +294,16 @@ def _apply(gaz: Gazetteer, rule: ActorRule, text: Sentences, m: re.Match) -> Act
     if rule.region == "required":
         region = region_after(gaz, s, m.end(), m.group(0))
         if region is None:
-            return None
+            # A bare region name may have been read as part of the name: "Dinas Kesehatan Sleman".
+            group, region = _region_at_the_end(gaz, group)
+            if region is None:
+                return None
     type_id = rule.type
     if type_id == "by_region":
         type_id = "pemerintah-provinsi" if region.is_province else "pemerintah-kabupaten-kota"
     province = gaz.province_of(region).name if region else ""
     name = (rule.name.replace("{region}", display_region(region) if region else "")
-            .replace("{province}", province).replace("{1}", group))
+            .replace("{province}", province).replace("{agency}", rules.agency(group)).replace("{1}", group))
     name = _LEADING_FILLER.sub("", re.sub(r"\s+", " ", name).strip())
     if len(name) < 2:
         return None

@@ -155,9 +155,12 @@ def listed(s: str, aim: re.Match, verb: re.Pattern) -> bool:
     items = _ITEM_SEPARATOR.split(s)
 
     def short(j: int) -> bool:
-        # A list item is a few words without a verb of its own: a clause with one is not.
-        return (0 <= j < len(items) and 0 < len(items[j].split()) <= _SHORT_ITEM
-                and (j == i or not verb.search(items[j])))
+        # A list item is a few words without a verb of its own (the aim's own word aside):
+        # a clause with one is not.
+        if not (0 <= j < len(items) and 0 < len(items[j].split()) <= _SHORT_ITEM):
+            return False
+        item = items[j].replace(aim.group(0), " ") if j == i else items[j]
+        return not verb.search(item)
 
     for i, item in enumerate(items):
         inside = bounds[i] <= aim.start() < bounds[i] + len(item) + 1

@@ -47,12 +47,12 @@ class TextRules:
 # ("memperingatiHari", "olehUstaz"); a sentence glued to the next ("gizi.Makanan").
 _GLUED_WORD = re.compile(r"\b[a-z]{3,}[A-Z][A-Za-z]*")
 _GLUED_BOUNDARY = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]{2})")
-_GLUED_SENTENCE = re.compile(r"(?<=[a-z0-9)\]”\"][.!?])(?=[A-Z][a-z])")
+_GLUED_SENTENCE = re.compile(r"(?:(?<=[a-z0-9)\]”\"])|(?<=[A-Z]{2}))[.!?](?=[A-Z][a-z])")
 
 
 def unglue(line: str, rules: TextRules) -> str:
     """Put back the spaces that scrapers lose when they strip a link."""
-    line = _GLUED_SENTENCE.sub(" ", line)
+    line = _GLUED_SENTENCE.sub(lambda m: m.group(0) + " ", line)
     line = rules.glued_prefix.sub(r"\1 ", line)
 
     def split(m: re.Match) -> str:
@@ -162,9 +162,11 @@ def _trailing_headline(lines: list[str]) -> tuple[str | None, str | None]:
 
 
 def _leading_headline(lines: list[str]) -> tuple[str | None, str | None]:
-    """A short first line without a full stop, followed by text, is a headline."""
+    """A short first line without a full stop, followed by text, is a headline
+    (by two lines or more, or by one long line: some scrapers keep no paragraphs)."""
     nonempty = [i for i, ln in enumerate(lines) if ln]
-    if len(nonempty) >= 3 and _looks_like_headline(lines[nonempty[0]]) and not _LEAD_SEGMENT.match(lines[nonempty[0]]):
+    enough = len(nonempty) >= 3 or (len(nonempty) == 2 and len(lines[nonempty[1]].split()) >= 40)
+    if enough and _looks_like_headline(lines[nonempty[0]]) and not _LEAD_SEGMENT.match(lines[nonempty[0]]):
         head = lines[nonempty[0]]
         date_line = None
         if _DATE_LINE.match(lines[nonempty[1]]):
