@@ -21,8 +21,8 @@ def _evidence(ev: Evidence | None) -> str | None:
 
 
 def _figure(f: Figure) -> dict:
-    return {"kind": f.kind, "value": f.value, "unit": f.unit, "year": f.year, "subject": f.subject,
-            "text": f.text, "sentence": _evidence(f.evidence)}
+    return {"kind": f.kind, "value": f.value, "unit": f.unit, "year": f.year, "scope": f.scope, "subject": f.subject,
+            "text": f.text, "basis": f.basis, "since": f.since, "actor": f.actor, "sentence": _evidence(f.evidence)}
 
 
 def article_record(a: Article) -> dict:
@@ -118,11 +118,12 @@ def articles_csv(articles: list[Article]) -> bytes:
 
 
 def figures_csv(articles: list[Article]) -> bytes:
-    header = ["article_id", "kind", "value", "unit", "year", "subject", "text", "province_codes", "regency_codes", "sentence", "page"]
+    header = ["article_id", "kind", "value", "unit", "year", "scope", "basis", "since", "subject", "text", "actor",
+              "province_codes", "regency_codes", "sentence", "page"]
     rows = []
     for a in sorted(articles, key=lambda a: a.id):
         for f in a.figures:
-            rows.append([a.id, f.kind, f.value, f.unit, f.year or "", f.subject, f.text,
-                         "; ".join(t.region.code for t in a.provinces), "; ".join(t.region.code for t in a.regencies),
+            rows.append([a.id, f.kind, f.value, f.unit, f.year or "", f.scope, f.basis, f.since or "", f.subject, f.text,
+                         f.actor, "; ".join(t.region.code for t in a.provinces), "; ".join(t.region.code for t in a.regencies),
                          _evidence(f.evidence) or "", a.page])
     return _csv(header, rows)

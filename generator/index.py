@@ -101,26 +101,23 @@ class FigureRow:
 
     figure: Figure
     article: Article
-    region: Region | None
+    region: Region | None  # the region it is about (its scope); None: national, several or unknown
+
+    @property
+    def national(self) -> bool:
+        return self.figure.scope == "national"
+
+    @property
+    def area(self) -> str:
+        """The area as readers see it."""
+        if self.region is not None:
+            return self.region.name
+        return "Indonesia (nasional)" if self.national else ""
 
 
-def figure_region(article: Article, figure: Figure, gaz: Gazetteer) -> Region | None:
-    """The region a figure is about: the one its sentence names, else the article's only one."""
-    sentence = (figure.evidence.sentence if figure.evidence else "").lower()
-    tags = [*article.regencies, *article.provinces]
-    named = [t.region for t in tags if _core(t.region).lower() in sentence]
-    if named:
-        # The most specific region named: a kabupaten/kota over its province.
-        return sorted(named, key=lambda r: (r.is_province, r.code))[0]
-    if len(article.regencies) == 1:
-        return article.regencies[0].region
-    if not article.regencies and len(article.provinces) == 1:
-        return article.provinces[0].region
-    return None
-
-
-def _core(region: Region) -> str:
-    return re.sub(r"^(Kabupaten|Kota)( Administrasi)? ", "", region.name)
+def figure_region(figure: Figure, gaz: Gazetteer) -> Region | None:
+    """The region a figure is about: its scope, when that is a region."""
+    return gaz.regions.get(figure.scope) if figure.scope and figure.scope != "national" else None
 
 
 # Newest articles of each of an article's regions that related() considers.
@@ -153,7 +150,7 @@ class KnowledgeBase:
         for a in articles:
             try:
                 _check_placeable(a, taxonomy, gaz)
-                placed.append((a, [FigureRow(f, a, figure_region(a, f, gaz)) for f in a.figures]))
+                placed.append((a, [FigureRow(f, a, figure_region(f, gaz)) for f in a.figures]))
             except Exception as exc:  # noqa: BLE001 - reported, never fatal
                 problems.append(Problem(a.file, f"left out of the knowledge base ({one_line(exc)})", level="skipped", stage="index"))
         # Lists show efforts before passing mentions, each newest first; an article
@@ -241,12 +238,13 @@ class KnowledgeBase:
         return sorted(rows, key=lambda r: (*optional(r.figure.year), r.figure.kind, r.region.code, r.article.id))
 
     def prevalence_series(self, rows: list[FigureRow]) -> dict[str, list[tuple[int, float]]]:
-        """Region name -> [(year, prevalence)], one value per year (the latest article's)."""
+        """Area name -> [(year, measured prevalence)], one value per year (the latest article's).
+        Targets are goals, not measurements: they are not plotted."""
         series: dict[str, dict[int, float]] = defaultdict(dict)
         for r in sorted(rows, key=lambda r: (*newest_first(r.article.date), r.article.id)):
             f = r.figure
-            if f.kind == "prevalence" and f.year and r.region is not None:
-                series[r.region.name].setdefault(f.year, f.value)
+            if f.kind == "prevalence" and f.year and r.area:
+                series[r.area].setdefault(f.year, f.value)
         return {name: sorted(points.items()) for name, points in sorted(series.items())}
 
     def latest_prevalence(self, province: Region) -> float | None:
@@ -254,7 +252,7 @@ class KnowledgeBase:
         best = None
         for r in self.figures_by_region.get(province.code, ()):
             f = r.figure
-            if f.kind == "prevalence" and f.year and r.region.code == province.code:
+            if f.kind == "prevalence" and f.year and r.region is not None and r.region.code == province.code:
                 if best is None or f.year > best[0]:
                     best = (f.year, f.value)
         return best[1] if best else None

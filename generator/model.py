@@ -61,15 +61,19 @@ class Actor:
 
 @dataclass(frozen=True)
 class Figure:
-    """A number the article reports, normalised (Indonesian notation resolved)."""
+    """A number the article reports, normalised (Indonesian notation resolved), by meaning."""
 
-    kind: str  # prevalence | target | budget | beneficiaries | cases | places | workers | count
+    kind: str  # prevalence | target | budget | unit-cost | beneficiaries | cases | places | workers | count
     value: float | int
     unit: str  # percent | IDR | count
-    year: int | None
-    subject: str
+    year: int | None  # the year the figure refers to; None for totals since a year and values before a change
+    subject: str  # what is counted ("balita", "desa"), "stunting" for rates, "rupiah" for money
     text: str  # the words of the figure as written
     evidence: Evidence | None = None
+    scope: str = ""  # national | a province or regency code | "" (several areas, or none said)
+    actor: str = ""  # the actor named with it, if any
+    basis: str = ""  # "" | since (a total since `since`) | before / after (the two values of a change)
+    since: int | None = None
 
 
 @dataclass(frozen=True)

@@ -42,9 +42,12 @@ _SAFE_URL = re.compile(r"^https?://[^\s()<>\[\]\"'`]+$")
 RELEVANCE_LABELS = {"effort": "melaporkan upaya penurunan stunting", "mention": "stunting disebut sekilas",
                     "none": "tidak menyebut stunting"}
 FIGURE_KINDS = {
-    "prevalence": "prevalensi", "target": "target", "budget": "anggaran", "beneficiaries": "penerima manfaat",
-    "cases": "kasus", "places": "wilayah/tempat", "workers": "petugas/kader", "percent": "persentase",
+    "prevalence": "prevalensi terukur", "target": "target", "budget": "anggaran", "unit-cost": "biaya per sasaran",
+    "beneficiaries": "penerima manfaat", "cases": "kasus stunting", "places": "wilayah/tempat", "workers": "petugas/kader",
+    "count": "angka lain",
 }
+# How a figure's year is to be read, besides a plain year.
+FIGURE_BASIS = {"since": "total sejak {since}", "before": "nilai sebelum perubahan", "after": "nilai setelah perubahan"}
 
 
 def _escape_table() -> dict[int, str]:
@@ -139,7 +142,7 @@ class Renderer:
         shared_globals = dict(kb=kb, settings=settings, region_path=lambda r: region_path(r, kb.gazetteer),
                               prevalence_chart=self.prevalence_chart, article_list=self.article_list)
         shared_filters = dict(date_id=date_id, number=_number, label=self._label, figure_text=_figure_text,
-                              figure_kind=FIGURE_KINDS.get)
+                              figure_kind=FIGURE_KINDS.get, figure_when=_figure_when, figure_scope=self._figure_scope)
         env = Environment(
             loader=FileSystemLoader(str(TEMPLATES)), bytecode_cache=bytecode,
             finalize=_finalize,
@@ -234,6 +237,12 @@ class Renderer:
             return Markup(escaped)
         terms = self.glossary_terms
         return Markup(self._gloss.sub(lambda m: f'<abbr title="{escape(terms[m.group(0)])}">{m.group(0)}</abbr>', escaped))
+
+    def _figure_scope(self, f) -> str:
+        if f.scope == "national":
+            return "Indonesia (nasional)"
+        region = self.kb.gazetteer.regions.get(f.scope)
+        return region.name if region else ""
 
     def _label(self, term_id: str, field: str) -> str:
         return self.kb.taxonomy.label(field, term_id)
@@ -506,6 +515,12 @@ def _evidence_html(ev: Evidence | None) -> Markup:
         return escape(ev.sentence)
     before, cue, after = (html.escape(part, quote=True) for part in parts)
     return Markup(f"{before}<strong>{cue}</strong>{after}")
+
+
+def _figure_when(f) -> str:
+    """'2023', 'total sejak 2018', 'nilai sebelum perubahan' ..."""
+    basis = FIGURE_BASIS.get(f.basis, "").format(since=f.since)
+    return ", ".join(str(part) for part in (f.year, basis) if part)
 
 
 def _figure_text(f) -> str:

@@ -36,10 +36,10 @@ def test_prevalence_with_and_without_a_year_side_by_side(build_kb):
 def test_a_seed_whose_extraction_fails_is_reported_and_the_rest_built(build_kb, monkeypatch):
     real = figures.find_figures
 
-    def fragile(sentences):
+    def fragile(rules, sentences, *args):
         if any("Barito Kuala" in s for s in sentences):
             raise ZeroDivisionError("division by zero")
-        return real(sentences)
+        return real(rules, sentences, *args)
 
     monkeypatch.setattr(figures, "find_figures", fragile)
     docs, report, data = build_kb({"a.txt": WITH_YEAR, "b.txt": WITHOUT_YEAR})

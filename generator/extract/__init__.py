@@ -5,7 +5,7 @@ only runs them in order and lets the curator's front matter win.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -25,6 +25,7 @@ class Knowledge:
     actor_rules: actors_mod.ActorRules
     outlets: text.Outlets
     text_rules: text.TextRules
+    figure_rules: figures.FigureRules
 
     @classmethod
     def load(cls, data_dir: Path, taxonomy_file: Path | None = None) -> "Knowledge":
@@ -36,6 +37,7 @@ class Knowledge:
             actor_rules=actors_mod.ActorRules.load(data_dir / "actors.yml"),
             outlets=text.Outlets(outlet_names),
             text_rules=text.TextRules.load(data_dir / "text.yml"),
+            figure_rules=figures.FigureRules.load(data_dir / "figures.yml"),
         )
 
 
@@ -45,12 +47,14 @@ def extract_article(seed: Seed, kb: Knowledge, slug: str) -> tuple[Article, list
     full = " ".join(cleaned.paragraphs)
     title = cleaned.headline or text.title_from_lead(cleaned.paragraphs[0] if cleaned.paragraphs else "")
     date, date_ev = dates.find_date(cleaned.date_line, sents)
-    provinces, regencies, mentioned = regions.resolve(kb.gazetteer, regions.find_mentions(kb.gazetteer, sents), full)
+    mentions = regions.find_mentions(kb.gazetteer, sents)
+    provinces, regencies, mentioned = regions.resolve(kb.gazetteer, mentions, full)
     tax = kb.taxonomy
     joined = taxonomy.Sentences(sents)  # searched by every cue and actor rule
     programmes = taxonomy.tag_terms(tax.programmes, joined, tax.effort_context)
     targets = taxonomy.tag_terms(tax.target_groups, joined, tax.effort_context)
-    actors = actors_mod.find_actors(kb.gazetteer, kb.actor_rules, joined)
+    found = actors_mod.find_actors(kb.gazetteer, kb.actor_rules, joined)
+    actors = found.actors
     actor_types = actors_mod.actor_types(actors, kb.actor_rules, sents, tax.effort_context)
     rel = relevance.assess(tax.relevance, cleaned.headline or "", sents)
     values = {
@@ -67,7 +71,9 @@ def extract_article(seed: Seed, kb: Knowledge, slug: str) -> tuple[Article, list
         "actors": tuple(actors),
         "actor_types": tuple(actor_types),
         "target_groups": tuple(targets),
-        "figures": tuple(figures.find_figures(sents)),
+        "figures": tuple(figures.find_figures(kb.figure_rules, sents, _places(mentions, provinces, regencies),
+                                              found.named_at, _home(provinces, regencies),
+                                              frozenset(a.name for a in actors if a.type == "pemerintah-pusat"))),
         "relevance": rel.level,
         "relevance_note": rel.note,
         "relevance_evidence": rel.evidence,
@@ -86,6 +92,10 @@ def extract_article(seed: Seed, kb: Knowledge, slug: str) -> tuple[Article, list
         for field in ("programmes", "target_groups", "actors", "actor_types"):
             if field not in kept:
                 values[field] = ()
+    named = {x.name for x in values["actors"]}
+    if any(f.actor and f.actor not in named for f in values["figures"]):
+        # A figure's actor is one of the article's actors, or none.
+        values["figures"] = tuple(f if not f.actor or f.actor in named else replace(f, actor="") for f in values["figures"])
     article = Article(
         id=seed.id,
         slug=slug,
@@ -95,3 +105,26 @@ def extract_article(seed: Seed, kb: Knowledge, slug: str) -> tuple[Article, list
         **values,
     )
     return article, problems
+
+
+def _places(mentions: list[regions.Mention], provinces, regencies) -> dict[int, list[figures.Place]]:
+    """The regions each sentence names, where it names them: a figure is about the one
+    named with it. A name shared by several regions counts as the one the article is about."""
+    tagged = {t.region.code for t in (*provinces, *regencies)}
+    out: dict[int, list[figures.Place]] = {}
+    for m in mentions:
+        if m.role and m.role != regions.COMPARISON:
+            continue  # where a speaker spoke or a meeting sat says nothing of a figure
+        codes = m.codes if len(m.codes) == 1 else tuple(c for c in m.codes if c in tagged)
+        if len(codes) == 1:
+            out.setdefault(m.index, []).append(figures.Place(codes[0], max(m.sentence.find(m.surface), 0)))
+    return {i: sorted(p, key=lambda p: p.start) for i, p in out.items()}
+
+
+def _home(provinces, regencies) -> str:
+    """The article's only region, for figures that name none."""
+    if len(regencies) == 1:
+        return regencies[0].region.code
+    if not regencies and len(provinces) == 1:
+        return provinces[0].region.code
+    return ""

@@ -173,10 +173,19 @@ def display_region(region: Region) -> str:
     return f"Provinsi {region.name}" if region.is_province else region.name
 
 
-def find_actors(gaz: Gazetteer, rules: ActorRules, text: Sentences) -> list[Actor]:
+@dataclass(frozen=True)
+class FoundActors:
+    """An article's actors, and where each is named (so that a figure can be tied to its actor)."""
+
+    actors: list[Actor]
+    named_at: dict[int, list[tuple[int, str]]]  # sentence index -> (position in it, actor name), in order
+
+
+def find_actors(gaz: Gazetteer, rules: ActorRules, text: Sentences) -> FoundActors:
     found: dict[str, tuple[int, Actor]] = {}
     claimed: list[tuple[int, int]] = []
     passive: set[int] = set()  # ends of names that were found not acting
+    places: list[tuple[int, str]] = []  # (position in the text, actor name) of every acting mention
     for rule in rules.rules:
         for m in rule.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in claimed):
@@ -190,13 +199,29 @@ def find_actors(gaz: Gazetteer, rules: ActorRules, text: Sentences) -> list[Acto
             if _not_acting(rules, text.text, m.start()) or (restated and _ends_near(passive, m.start())):
                 passive.add(m.end())
                 continue  # claimed all the same: no other rule may read the place anew
+            places.append((m.start(), actor.name))
             key = actor.name.lower()
             if key not in found or m.start() < found[key][0]:
                 found[key] = (m.start(), actor)
-    actors = _without_repeats(_with_their_acronyms([a for _, a in found.values()], text.text))
+    renamed: dict[str, str] = {}
+    actors = _with_their_acronyms([a for _, a in found.values()], text.text, renamed)
+    actors = _without_repeats(actors, renamed)
     if rules.discovery is not None:
-        actors += discover(rules.discovery, gaz, text, actors)
-    return sorted(_company_foundations(actors), key=lambda a: (a.type, a.name))
+        discovered = discover(rules.discovery, gaz, text, actors)
+        for a in discovered:
+            places += [(m.start(), a.name) for m in re.finditer(r"(?<!\w)" + re.escape(a.name) + r"(?!\w)", text.text)]
+        actors += discovered
+    named_at: dict[int, list[tuple[int, str]]] = {}
+    for pos, name in sorted(places):
+        i = text.index_at(pos)
+        named_at.setdefault(i, []).append((pos - text.starts[i], _final(renamed, name)))
+    return FoundActors(sorted(_company_foundations(actors), key=lambda a: (a.type, a.name)), named_at)
+
+
+def _final(renamed: dict[str, str], name: str) -> str:
+    while name in renamed and renamed[name] != name:
+        name = renamed[name]
+    return name
 
 
 def discover(rules: Discovery, gaz: Gazetteer, text: Sentences, known: list[Actor]) -> list[Actor]:
@@ -242,12 +267,18 @@ def _ends_near(ends: set[int], start: int) -> bool:
     return any(0 <= start - end <= 8 for end in ends)
 
 
-def _without_repeats(actors: list[Actor]) -> list[Actor]:
+def _without_repeats(actors: list[Actor], renamed: dict[str, str]) -> list[Actor]:
     """A name that runs on from another actor's ("LG Electronics Indonesia Ha Sang-chul"
     after "PT LG Electronics Indonesia") is that actor, with a person's name after it."""
     cores = [(a, re.sub(r"^PT\s+|\s*\([^)]*\)$", "", a.name)) for a in actors]
-    return [a for a in actors
-            if not any(b is not a and len(core) < len(a.name) and a.name.startswith(core + " ") for b, core in cores)]
+    out = []
+    for a in actors:
+        same = next((b for b, core in cores if b is not a and len(core) < len(a.name) and a.name.startswith(core + " ")), None)
+        if same is None:
+            out.append(a)
+        else:
+            renamed[a.name] = same.name
+    return out
 
 
 def _not_acting(rules: ActorRules, text: str, start: int) -> bool:
@@ -256,7 +287,7 @@ def _not_acting(rules: ActorRules, text: str, start: int) -> bool:
     return bool(rules.not_acting.search(text, max(sentence_start, start - 120), start))
 
 
-def _with_their_acronyms(actors: list[Actor], text: str) -> list[Actor]:
+def _with_their_acronyms(actors: list[Actor], text: str, renamed: dict[str, str]) -> list[Actor]:
     """One organisation under its long name and the acronym the text gives it
     ("PT Gunbuster Nickel Industry (GNI)", then "PT GNI") is one actor, named with both."""
     by_name = {a.name: a for a in actors}
@@ -270,9 +301,11 @@ def _with_their_acronyms(actors: list[Actor], text: str) -> list[Actor]:
             continue
         merged = a if a.name.endswith(f"({short})") else replace(a, name=f"{a.name} ({short})")
         out[a.name] = merged
+        renamed[a.name] = merged.name
         for other in (short, f"PT {short}", f"PT {short} Tbk"):
             if other in out and other != a.name:
                 del out[other]
+                renamed[other] = merged.name
     return list(out.values())
 
 

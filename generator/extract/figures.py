@@ -1,48 +1,91 @@
-"""Key figures: prevalence, targets, money, and counts of people and places.
+"""Key figures by meaning: what a number is (a measured prevalence or a target, a
+budget or a cost per child, people reached or stunted children, places,
+workers), the year it refers to, and the area it is about.
 
 Indonesian notation: "." groups thousands and "," is the decimal mark
 ("7.133" = 7133, "14,61" = 14.61, "Rp 1,5 miliar" = 1500000000). Dates, years,
 times, phone and regulation numbers are not figures: a number only becomes a
-figure when a unit (persen, Rp) or a counted subject (balita, desa, kader...)
-stands with it.
+figure when a unit (persen, Rp) or a counted noun (balita, desa, kader...)
+stands with it. The words are data (`data/figures.yml`); each figure is read
+from its own clause (the words since the figure before it), its own sentence,
+and the sentence before when its own says nothing.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import yaml
 
 from ..model import Evidence, Figure
 
 _NUM = r"(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
 _NOT_BEFORE = r"(?<![\w/.,:-])"
 _NOT_AFTER = r"(?![\w/]|[.,:]\d)"
-WORD_NUMBERS = {
-    "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
-    "sembilan": 9, "sepuluh": 10, "sebelas": 11, "seratus": 100, "seribu": 1000,
-}
-MULTIPLIERS = {"ribu": 1e3, "rb": 1e3, "juta": 1e6, "jt": 1e6, "miliar": 1e9, "milyar": 1e9, "m": 1e9, "triliun": 1e12, "t": 1e12}
-# Counted subjects and the kind of figure they make.
-SUBJECTS = {
-    "balita": "beneficiaries", "bayi": "beneficiaries", "baduta": "beneficiaries", "anak": "beneficiaries",
-    "ibu hamil": "beneficiaries", "ibu menyusui": "beneficiaries", "keluarga": "beneficiaries", "kk": "beneficiaries",
-    "kepala keluarga": "beneficiaries", "catin": "beneficiaries", "calon pengantin": "beneficiaries", "pasangan": "beneficiaries",
-    "remaja": "beneficiaries", "remaja putri": "beneficiaries", "siswa": "beneficiaries", "pelajar": "beneficiaries",
-    "orang": "beneficiaries", "jiwa": "beneficiaries", "warga": "beneficiaries", "peserta": "beneficiaries",
-    "penerima": "beneficiaries", "sasaran": "beneficiaries", "paket": "beneficiaries", "rumah": "places",
-    "kasus": "cases", "desa": "places", "kelurahan": "places", "kampung": "places", "posyandu": "places",
-    "puskesmas": "places", "kecamatan": "places", "kabupaten": "places", "kota": "places", "provinsi": "places",
-    "sekolah": "places", "lokus": "places", "kabupaten/kota": "places", "dapur": "places",
-    "kader": "workers", "petugas": "workers", "bidan": "workers", "tenaga": "workers", "tim": "workers",
-    "asn": "workers", "relawan": "workers", "tpk": "workers", "dokter": "workers",
-}
-_SUBJECT_RX = "|".join(sorted((re.escape(s) for s in SUBJECTS), key=len, reverse=True))
-_FILLER = r"(?:orang\s+)?"
-_COUNT = re.compile(_NOT_BEFORE + r"(?P<num>\d{1,3}(?:\.\d{3})+|\d+)" + _NOT_AFTER + r"\s+" + _FILLER + r"(?P<subj>" + _SUBJECT_RX + r")(?!\w)", re.I)
-_WORD_COUNT = re.compile(r"(?<!\w)(?P<word>" + "|".join(WORD_NUMBERS) + r")\s+(?P<subj>" + _SUBJECT_RX + r")(?!\w)", re.I)
-_PERCENT = re.compile(_NOT_BEFORE + _NUM + r"\s*(?:persen|%)(?!\w)", re.I)
-_MONEY = re.compile(r"(?<!\w)Rp\.?\s*" + _NUM + r"(?:\s*(?P<mult>ribu|rb|juta|jt|miliar|milyar|triliun|M|T)(?!\w))?", re.I)
-_YEAR = re.compile(r"(?:tahun|pada|di tahun|hingga|sampai|per)\s+(?P<y>(?:19|20)\d{2})(?!\d)|(?<![\d/])(?P<y2>20[0-4]\d)(?![\d/])", re.I)
-_TARGET = re.compile(r"\btarget\w*\b|\bditargetkan\b|\bsasaran\s+(?:nasional|prevalensi)", re.I)
-_PREVALENCE = re.compile(r"\bprevalensi\b|\bangka\s+stunting\b|\bkasus\s+stunting\b|\bstunting\b", re.I)
+_YEAR = re.compile(r"(?:tahun|pada|di\s+tahun|hingga|sampai|per|sepanjang|selama)\s+(?P<y>(?:19|20)\d{2})(?!\d)|(?<![\d/.,])(?P<y2>20[0-4]\d)(?![\d/])", re.I)
+NATIONAL = "national"
+
+
+def _any(words: list[str]) -> re.Pattern:
+    return re.compile(r"(?<!\w)(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")(?!\w)", re.I)
+
+
+@dataclass(frozen=True)
+class FigureRules:
+    """The words of data/figures.yml, compiled."""
+
+    subject_kind: dict[str, str]  # counted noun (lower case) -> kind
+    count: re.Pattern
+    word_count: re.Pattern
+    percent: re.Pattern
+    money: re.Pattern
+    multipliers: dict[str, float]
+    word_numbers: dict[str, int]
+    stunted_after: re.Pattern
+    reach: re.Pattern
+    target: re.Pattern
+    below_with_year: re.Pattern
+    prevalence: re.Pattern
+    change: re.Pattern
+    per_unit: re.Pattern
+    since: re.Pattern
+    total: re.Pattern
+    before_after: str
+    national: re.Pattern
+    several: re.Pattern
+
+    @classmethod
+    def load(cls, path: Path) -> "FigureRules":
+        with open(path, encoding="utf-8") as fh:
+            raw = yaml.safe_load(fh)
+        kinds = {str(noun).lower(): kind for kind, nouns in raw["subjects"].items() for noun in nouns}
+        nouns = "|".join(sorted((re.escape(n).replace(r"\ ", r"\s+") for n in kinds), key=len, reverse=True))
+        mults = {str(k).lower(): float(v) for k, v in raw["multipliers"].items()}
+        words = {str(k).lower(): int(v) for k, v in raw["word_numbers"].items()}
+        mult = r"(?:\s*(?P<mult>" + "|".join(sorted(mults, key=len, reverse=True)) + r")(?!\w))?"
+        return cls(
+            subject_kind=kinds,
+            count=re.compile(_NOT_BEFORE + r"(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)" + _NOT_AFTER + mult
+                             + r"\s+(?:orang\s+|unit\s+|buah\s+|ekor\s+)?(?P<subj>" + nouns + r")(?!\w)", re.I),
+            word_count=re.compile(r"(?<!\w)(?P<word>" + "|".join(words) + r")\s+(?:orang\s+)?(?P<subj>" + nouns + r")(?!\w)", re.I),
+            percent=re.compile(_NOT_BEFORE + _NUM + r"\s*(?:persen|%)(?!\w)", re.I),
+            money=re.compile(r"(?<!\w)Rp\.?\s*" + _NUM + mult, re.I),
+            multipliers=mults,
+            word_numbers=words,
+            stunted_after=re.compile(r"\s*(?:" + "|".join(raw["stunted_after"]) + ")", re.I),
+            reach=_any(raw["reach"]),
+            target=_any(raw["target"]),
+            below_with_year=re.compile(raw["below_with_year"] + r"\s*$", re.I),
+            prevalence=_any(raw["prevalence"]),
+            change=re.compile(r"(?<!\w)(?:" + "|".join(raw["change"]) + r")\s+(?:sebesar\s+|sekitar\s+)?$", re.I),
+            per_unit=re.compile(r"^\W{0,3}(?:\s*\w+){0,3}?\s*(?:" + "|".join(raw["per_unit"]) + r")(?!\w)", re.I),
+            since=re.compile(raw["since"], re.I),
+            total=re.compile(raw["total"], re.I),
+            before_after=raw["before_after"],
+            national=re.compile(r"(?<!\w)(?:" + "|".join(raw["national"]) + r")(?!\w)"),
+            several=_any(raw["several"]),
+        )
 
 
 def parse_number(raw: str) -> float | int:
@@ -52,69 +95,269 @@ def parse_number(raw: str) -> float | int:
     return int(value) if value.is_integer() else value
 
 
-def find_figures(sentences: list[str]) -> list[Figure]:
+def _whole(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else value
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a sentence places things: a region's code, with its position in the sentence."""
+
+    code: str
+    start: int
+
+
+def find_figures(rules: FigureRules, sentences: list[str],
+                 places: dict[int, list[Place]] | None = None, actors: dict[int, list[tuple[int, str]]] | None = None,
+                 home: str = "", national_actors: frozenset[str] = frozenset()) -> list[Figure]:
+    """Every figure of an article. `places` and `actors` give, by sentence index, the
+    regions and actors named in it (with their positions); `home` is the article's only
+    region, if it has one, for figures whose sentences name none; a figure of one of
+    `national_actors` (ministries, national agencies) that names no region is national."""
+    places = places or {}
+    actors = actors or {}
     figures: list[Figure] = []
-    for s in sentences:
-        taken: list[tuple[int, int]] = []
-
-        def free(m: re.Match) -> bool:
-            return not any(a < m.end() and m.start() < b for a, b in taken)
-
-        for m in _MONEY.finditer(s):
-            mult = MULTIPLIERS.get((m.group("mult") or "").lower(), 1)
-            value = parse_number(m.group("num")) * mult
-            value = int(value) if float(value).is_integer() else value
-            taken.append(m.span())
-            kind = "budget"
-            figures.append(Figure(kind, value, "IDR", _year_near(s, m), "rupiah", m.group(0).strip(), Evidence(s, m.group(0))))
-        for m in _PERCENT.finditer(s):
-            if not free(m):
-                continue
-            taken.append(m.span())
-            clause = s[max(0, m.start() - 120):m.start()]
-            kind = "target" if _TARGET.search(clause) else "prevalence" if _PREVALENCE.search(s) and re.search(r"stunting|prevalensi", clause, re.I) else "percent"
-            subject = "stunting" if kind in ("target", "prevalence") else ""
-            year = _year_near(s, m)
-            text = m.group(0) + (f" pada {year}" if year and re.match(rf"\s+(?:pada|tahun)\s+{year}", s[m.end():]) else "")
-            figures.append(Figure(kind, parse_number(m.group("num")), "percent", year, subject, text, Evidence(s, m.group(0))))
-        for m in _COUNT.finditer(s):
-            if not free(m) or _is_year(m.group("num"), s, m):
-                continue
-            subj = m.group("subj").lower()
-            taken.append(m.span())
-            figures.append(Figure(SUBJECTS[subj], parse_number(m.group("num")), "count", _year_near(s, m), subj, m.group(0), Evidence(s, m.group(0))))
-        for m in _WORD_COUNT.finditer(s):
-            if not free(m):
-                continue
-            subj = m.group("subj").lower()
-            figures.append(Figure(SUBJECTS[subj], WORD_NUMBERS[m.group("word").lower()], "count", _year_near(s, m), subj, m.group(0), Evidence(s, m.group(0))))
+    for i, s in enumerate(sentences):
+        for f in _in_sentence(rules, s):
+            actor = _actor(sentences, i, f.start, actors)
+            scope = _scope(rules, sentences, i, f, places, NATIONAL if actor in national_actors and not home else home)
+            since = f.since
+            if since is None and i and rules.total.search(s):
+                # "Total ..." goes on with the tally the sentence before began ("sejak 2018").
+                m = rules.since.search(sentences[i - 1])
+                since = int(m.group(1)) if m else None
+            year = None if since is not None else f.year
+            basis = "since" if since is not None else f.basis
+            figures.append(Figure(f.kind, f.value, f.unit, year, f.subject, f.text, Evidence(s, f.text),
+                                  scope=scope, actor=actor, basis=basis, since=since))
     return _first_of_each(figures)
 
 
+@dataclass
+class _Found:
+    kind: str
+    value: float | int
+    unit: str
+    subject: str
+    text: str
+    start: int
+    end: int
+    lead_start: int = 0  # where its clause begins: after the figure before it
+    year: int | None = None
+    basis: str = ""  # "" | before | after (since is set later)
+    since: int | None = None
+
+
+def _in_sentence(rules: FigureRules, s: str) -> list[_Found]:
+    found: list[_Found] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(x < b and a < y for x, y in taken)
+
+    for m in rules.money.finditer(s):
+        value = _whole(parse_number(m.group("num")) * rules.multipliers.get((m.group("mult") or "").lower(), 1))
+        kind = "unit-cost" if rules.per_unit.search(s[m.end():m.end() + 40]) else "budget"
+        taken.append(m.span())
+        found.append(_Found(kind, value, "IDR", "rupiah", m.group(0).strip(), *m.span()))
+    for m in rules.percent.finditer(s):
+        if not free(*m.span()):
+            continue
+        taken.append(m.span())
+        found.append(_Found("", parse_number(m.group("num")), "percent", "", m.group(0), *m.span()))
+    for m in rules.count.finditer(s):
+        if not free(*m.span()) or _is_year(m.group("num"), s, m):
+            continue
+        taken.append(m.span())
+        value = _whole(parse_number(m.group("num")) * rules.multipliers.get((m.group("mult") or "").lower(), 1))
+        found.append(_Found("", value, "count", _subject(m.group("subj")), m.group(0), *m.span()))
+    for m in rules.word_count.finditer(s):
+        if not free(*m.span()):
+            continue
+        taken.append(m.span())
+        found.append(_Found("", rules.word_numbers[m.group("word").lower()], "count", _subject(m.group("subj")), m.group(0), *m.span()))
+    found.sort(key=lambda f: f.start)
+    # The words each figure is read from: its clause, since the figure before it.
+    previous: _Found | None = None
+    for k, f in enumerate(found):
+        f.lead_start = previous.end if previous else 0
+        lead = s[f.lead_start:f.start]
+        # What follows, up to the next figure: a year behind that one is its own.
+        after = s[f.end:found[k + 1].start] if k + 1 < len(found) else s[f.end:]
+        f.year, f.basis, f.since = _when(rules, s, f, lead, after)
+        if f.year is None and not f.basis and previous and previous.year and _ENUMERATION.match(lead):
+            # "Sepanjang 2025, sebanyak 7.133 bayi dan balita serta 399 ibu hamil": one year for both.
+            f.year = previous.year
+        if f.unit == "percent":
+            f.kind, f.subject = _percent_kind(rules, s, f, lead, after)
+        elif f.unit == "count":
+            f.kind = _count_kind(rules, s, f, lead, after)
+        previous = f
+    return found
+
+
+# Between two figures of one enumeration: "... dan balita serta ", "... dan ".
+_ENUMERATION = re.compile(r"^(?:\s+[a-z][\w-]*){0,3}\s+(?:dan|serta)\s+$")
+
+
+def _subject(raw: str) -> str:
+    return " ".join(raw.lower().split())
+
+
+def _percent_kind(rules: FigureRules, s: str, f: _Found, lead: str, after: str) -> tuple[str, str]:
+    if rules.change.search(lead) and not re.search(r"menjadi\s+$", lead, re.I):
+        return "count", "perubahan"
+    if re.fullmatch(r"\s*\(\s*", lead):
+        return "count", ""  # "Rp224 miliar (60,14%)": a share of the figure before
+    year_after = _YEAR.match(after.lstrip()) or re.match(r"\s*(?:pada|di)\s+(?:tahun\s+)?(?:19|20)\d{2}", after)
+    if rules.target.search(lead) or (rules.below_with_year.search(lead) and year_after):
+        return "target", "stunting"
+    if rules.prevalence.search(_clause(lead, after)) and not _names_another_rate(rules, lead):
+        return "prevalence", "stunting"
+    return "count", ""
+
+
+_OTHER_RATE = re.compile(r"\b(?:pertumbuhan|inflasi|kemiskinan|partisipasi|kunjungan|cakupan|capaian|realisasi|serapan|"
+                         r"persentase|produksi|kontribusi|kenaikan|penurunan|sertifikat|kepatuhan)\b", re.I)
+
+
+def _names_another_rate(rules: FigureRules, lead: str) -> bool:
+    """'pertumbuhan ekonomi 34,3 persen': the rate of something else is named closer to the
+    number than stunting is."""
+    other = [m.end() for m in _OTHER_RATE.finditer(lead)]
+    stunting = [m.end() for m in rules.prevalence.finditer(lead)]
+    return bool(other) and (not stunting or other[-1] > stunting[-1])
+
+
+def _count_kind(rules: FigureRules, s: str, f: _Found, lead: str, after: str) -> str:
+    """People are reached (beneficiaries) when the sentence says so; stunted children
+    not reached are cases; other counts of people ("24 juta orang miskin") are counts."""
+    kind = rules.subject_kind.get(f.subject, "count")
+    if kind != "beneficiaries":
+        return kind
+    reached = rules.reach.search(_clause(lead, after)) or rules.reach.search(s)
+    if rules.stunted_after.match(after) or f.subject == "penderita":
+        return "beneficiaries" if rules.reach.search(_clause(lead, after)) else "cases"
+    return "beneficiaries" if reached else "count"
+
+
+def _clause(lead: str, after: str) -> str:
+    """The words around a figure up to the next clause break."""
+    tail = re.split(r"[,;:]|\s(?:namun|tetapi|sedangkan|sementara)\s", after, maxsplit=1)[0]
+    return lead + " " + tail
+
+
+def _when(rules: FigureRules, s: str, f: _Found, lead: str, after: str) -> tuple[int | None, str, int | None]:
+    """(year, basis, since) of a figure: "sejak 2018" totals have no year of their own;
+    in "dari 28 desa menjadi 40 desa pada 2024", 28 is the value before, 40 the value after."""
+    clause = _clause(lead, after)
+    since = rules.since.search(clause) or rules.since.search(s, 0, f.start)
+    if since:
+        # "Tercatat sejak 2018, ... 300 kader": the sentence's tally, unless a year of
+        # the figure's own stands with it.
+        own = _year_near(s, f.start, f.end, lead, after)
+        if own is None or own == int(since.group(1)):
+            return None, "since", int(since.group(1))
+    before = re.search(rules.before_after.replace("{figure}", re.escape(f.text)), s[max(0, f.start - 8):], re.I)
+    if before and before.start() <= 8:
+        return None, "before", None
+    after_change = re.search(r"(?:menjadi|hingga|ke)\s+$", lead, re.I) and re.search(r"\bdari\s", s[max(0, f.start - 60):f.start], re.I)
+    return _year_near(s, f.start, f.end, lead, after), "after" if after_change else "", None
+
+
+def _year_near(s: str, start: int, end: int, lead: str, after: str) -> int | None:
+    """The year the clause gives for this figure: the nearest after it, else before it;
+    a year behind a later figure belongs to that figure."""
+    best = None
+    tail = _clause("", after)
+    for y in _YEAR.finditer(s):
+        year = int(y.group("y") or y.group("y2"))
+        if start <= y.start() < end:
+            continue
+        if y.start() >= end:
+            if y.start() - end > len(tail) + 1:
+                continue
+            dist = y.start() - end
+        else:
+            if y.end() < start - len(lead):
+                continue
+            dist = (start - y.end()) * 2
+        if best is None or dist < best[0]:
+            best = (dist, year)
+    return best[1] if best else None
+
+
+def _scope(rules: FigureRules, sentences: list[str], i: int, f: _Found, places: dict[int, list[Place]], home: str) -> str:
+    """The area a figure is about: a region named in its own clause, the whole country,
+    a region named before it in its sentence, none when it spans several; then the
+    sentence before; the article's only region when nothing says otherwise."""
+    s = sentences[i]
+    lead_start = max(f.lead_start, f.start - 120)
+    here = [p for p in places.get(i, []) if p.start < f.start]
+    in_clause = [p for p in here if p.start >= lead_start]
+    if in_clause:
+        return _most_specific(in_clause)
+    if rules.national.search(_clause(s[lead_start:f.start], s[f.end:])):
+        return NATIONAL
+    if here:
+        return _most_specific(here)
+    if rules.national.search(s):
+        return NATIONAL
+    if rules.several.search(s):
+        return ""
+    if places.get(i):
+        return places[i][0].code
+    if i:
+        before = sentences[i - 1]
+        if rules.several.search(before):
+            return ""
+        if places.get(i - 1):
+            return _most_specific(places[i - 1])
+    return home
+
+
+def _most_specific(places: list[Place]) -> str:
+    """The last region named; a kabupaten/kota rather than its own province named after it
+    ("Kabupaten Belitung, Provinsi Kepulauan Bangka Belitung")."""
+    last = places[-1].code
+    inside = [p.code for p in places if "." in p.code and p.code.startswith(last + ".")]
+    return inside[-1] if "." not in last and inside else last
+
+
+def _actor(sentences: list[str], i: int, start: int, actors: dict[int, list[tuple[int, str]]]) -> str:
+    """The actor named with a figure: the last before it in its sentence, else the
+    first after it, else the last of the sentence before."""
+    here = actors.get(i, [])
+    before = [name for pos, name in here if pos < start]
+    if before:
+        return before[-1]
+    if here:
+        return here[0][1]
+    if i and actors.get(i - 1):
+        return actors[i - 1][-1][1]
+    return ""
+
+
 def _first_of_each(figures: list[Figure]) -> list[Figure]:
-    """An article often repeats a figure ("92 orang anak" three times): keep its first mention."""
-    seen: set = set()
-    out = []
+    """An article often repeats a figure ("92 orang anak" three times): keep its first
+    mention, with the year and the area a later mention adds ("kini 21,3 persen" ...
+    "pada 2023 mencapai 21,3 persen")."""
+    first: dict[tuple, int] = {}
+    out: list[Figure] = []
     for f in figures:
         key = (f.kind, f.value, f.unit, f.subject)
-        if key not in seen:
-            seen.add(key)
+        if key not in first:
+            first[key] = len(out)
             out.append(f)
+            continue
+        kept = out[first[key]]
+        if kept.year is None and kept.basis == "" and f.year is not None and f.basis == "":
+            kept = replace(kept, year=f.year)
+        if not kept.scope and f.scope:
+            kept = replace(kept, scope=f.scope)
+        out[first[key]] = kept
     return out
 
 
 def _is_year(num: str, s: str, m: re.Match) -> bool:
     return bool(re.fullmatch(r"(19|20)\d{2}", num)) and bool(re.search(r"(tahun|pada|sejak)\s*$", s[:m.start()], re.I))
-
-
-def _year_near(s: str, m: re.Match) -> int | None:
-    """The year the sentence gives for this figure: the nearest year after it, else before."""
-    best = None
-    for y in _YEAR.finditer(s):
-        year = int(y.group("y") or y.group("y2"))
-        if m.start() <= y.start() < m.end():
-            continue
-        dist = y.start() - m.end() if y.start() >= m.end() else (m.start() - y.end()) * 2
-        if best is None or dist < best[0]:
-            best = (dist, year)
-    return best[1] if best else None

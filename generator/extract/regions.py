@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -200,12 +200,13 @@ class Mention:
     surface: str
     role: str = ""  # "": the effort's place; otherwise why it is only mentioned
     of_office: bool = False  # named as an office's region ("Pemprov Kaltim", "Dinas Kesehatan Sigi")
+    index: int = -1  # the sentence's index in the article
 
 
 def find_mentions(gaz: Gazetteer, sentences: list[str]) -> list[Mention]:
     mentions: list[Mention] = []
     ctx = gaz.context
-    for s in sentences:
+    for index, s in enumerate(sentences):
         found: list[Mention] = []
         tokens = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(s)]
         i = 0
@@ -229,10 +230,11 @@ def find_mentions(gaz: Gazetteer, sentences: list[str]) -> list[Mention]:
         found += _places_by_prefix(gaz, s, ctx.district, gaz.districts)
         found += _places_by_prefix(gaz, s, ctx.village, gaz.villages)
         found = _narrowed_by_neighbours(gaz, s, found)
+        found = _roles_passed_on(gaz, s, found)
         if ctx.comparison.search(s) and not ctx.directive.search(s):
             # The regions compared; an office's region is the actor's, and still counts.
             found = [m if m.role or m.of_office else Mention(m.codes, m.level, m.sentence, m.surface, COMPARISON) for m in found]
-        mentions += found
+        mentions += [replace(m, index=index) for m in found]
     return mentions
 
 
@@ -323,6 +325,24 @@ def _narrowed_by_neighbours(gaz: Gazetteer, s: str, found: list[Mention]) -> lis
             if len(wider.codes) > 1:
                 # "Bandung" only said which Pasirlangu: it is no place of its own here.
                 out = [x for x in out if x is not wider]
+    return out
+
+
+def _roles_passed_on(gaz: Gazetteer, s: str, found: list[Mention]) -> list[Mention]:
+    """A wider place right after a mentioned one shares its reason: in "kata X di Padang,
+    Sumatera Barat (Sumbar)" the province is where X spoke too."""
+    out = list(found)
+    for k, m in enumerate(out):
+        if not m.role:
+            continue
+        end = s.find(m.surface) + len(m.surface)
+        for j, other in enumerate(out):
+            if other.role or other is m:
+                continue
+            at = s.find(other.surface, end)
+            if at >= 0 and re.fullmatch(r"\s*[,(]\s*", s[end:at]):
+                out[j] = replace(other, role=m.role)
+                end = at + len(other.surface)
     return out
 
 

@@ -164,8 +164,11 @@ class Sentences:
             self.starts.append(pos)
             pos += len(s) + 1
 
+    def index_at(self, pos: int) -> int:
+        return bisect.bisect_right(self.starts, pos) - 1
+
     def sentence_at(self, pos: int) -> str:
-        return self.sentences[bisect.bisect_right(self.starts, pos) - 1]
+        return self.sentences[self.index_at(pos)]
 
 
 def _first_evidence(term: Term, text: Sentences, context: re.Pattern) -> Evidence | None:

@@ -47,7 +47,7 @@ class TextRules:
 # ("memperingatiHari", "olehUstaz"); a sentence glued to the next ("gizi.Makanan").
 _GLUED_WORD = re.compile(r"\b[a-z]{3,}[A-Z][A-Za-z]*")
 _GLUED_BOUNDARY = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]{2})")
-_GLUED_SENTENCE = re.compile(r"(?:(?<=[a-z0-9)\]”\"])|(?<=[A-Z]{2}))[.!?](?=[A-Z][a-z])")
+_GLUED_SENTENCE = re.compile(r"(?:(?<=[a-z0-9)\]”\"])|(?<=[A-Z]{2}))[.!?](?=[\"“]?[A-Z][a-z])")
 
 
 def unglue(line: str, rules: TextRules) -> str:
