@@ -25,7 +25,8 @@ def test_dateline_and_outlet(extract, lead, dateline, outlet):
     assert a.paragraphs[0] == BODY
 
 
-@pytest.mark.parametrize("tail,outlet", [(" ant", "ANTARA"), ("(oc)", None), (" (dkp3akaltim/adpimprovkaltim)", None), (" (ant)", "ANTARA")])
+@pytest.mark.parametrize("tail,outlet", [(" ant", "ANTARA"), ("(oc)", None), (" (dkp3akaltim/adpimprovkaltim)", "DKP3A Kaltim"),
+                                         (" (ant)", "ANTARA"), (" (Humas Pemkab Sigi)", "Humas Pemkab Sigi"), (" (adv/adv)", "Advertorial")])
 def test_sign_offs_are_removed(extract, tail, outlet):
     a = extract("Kupang - " + BODY + "\nKader dilatih selama tiga hari." + tail)
     assert a.paragraphs[-1] == "Kader dilatih selama tiga hari."
@@ -107,3 +108,33 @@ def test_byline_and_glued_dash(extract):
     assert (a.dateline, a.outlet) == ("Jakarta", "Tribunnews")
     b = extract("WARTAKOTALIVE.COM, JAKARTA- " + BODY)
     assert b.dateline == "Jakarta" and b.paragraphs[0] == BODY
+
+
+@pytest.mark.parametrize("lead,title", [
+    # A companion before the verb goes; "Nama (Singkatan)" becomes the short form.
+    ("Samarinda - Wakil Gubernur Kalimantan Utara Yansen Tipa Padan didampingi Kepala Dinas Kesehatan Kaltara "
+     "Agust Suwandy membuka Rapat Koordinasi (Rakor) Tim Percepatan Penurunan Stunting (TPPS) Kaltara di Tarakan.",
+     "Wakil Gubernur Kalimantan Utara Yansen Tipa Padan membuka Rakor TPPS Kaltara di Tarakan"),
+    # A weekday and its date never end a headline.
+    ("JAKARTA - Wali Kota Jakarta Timur membuka kelas gizi bagi ibu hamil di Kantor Kecamatan Kramat Jati, Senin "
+     "(12/5/2025), bersama kader posyandu dan puskesmas setempat.",
+     "Wali Kota Jakarta Timur membuka kelas gizi bagi ibu hamil di Kantor Kecamatan Kramat Jati"),
+    # A long lead is cut at its first comma after the verb ...
+    ("Upaya penanganan kasus stunting terus digencarkan di Kabupaten Alor, salah satunya yang dilakukan Dinas "
+     "Pemberdayaan Perempuan dan Perlindungan Anak bersama kader di desa-desa.",
+     "Upaya penanganan kasus stunting terus digencarkan di Kabupaten Alor"),
+    # ... or before a clause, never after a dangling word.
+    ("Pemerintah Kabupaten Sumba Timur terus memperkuat komitmen dan memperluas intervensi untuk mempercepat penurunan "
+     "kasus stunting di seluruh desa dan kelurahan pada tahun ini.",
+     "Pemerintah Kabupaten Sumba Timur terus memperkuat komitmen dan memperluas intervensi"),
+])
+def test_headline_from_the_lead(extract, lead, title):
+    a = extract(lead + "\nKader posyandu dilatih mengukur balita.")
+    assert a.title == title
+    assert len(a.title) <= 110
+
+
+def test_a_headline_never_ends_in_half_a_name(extract):
+    a = extract("Tepat satu tahun pemerintahan Prabowo Subianto sebagai Presiden Republik Indonesia berjalan dengan "
+                "berbagai program makan bergizi untuk balita dan ibu hamil di seluruh provinsi negeri ini.")
+    assert not a.title.endswith(("Presiden", "Republik")) and a.title.split()[-1] not in ("dan", "di", "untuk")

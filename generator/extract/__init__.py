@@ -8,7 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import yaml
 
 from ..model import Article, Problem, Seed
 from . import actors as actors_mod
@@ -29,13 +28,11 @@ class Knowledge:
 
     @classmethod
     def load(cls, data_dir: Path, taxonomy_file: Path | None = None) -> "Knowledge":
-        with open(data_dir / "outlets.yml", encoding="utf-8") as fh:
-            outlet_names = {str(k).lower(): str(v) for k, v in (yaml.safe_load(fh) or {}).items()}
         return cls(
             gazetteer=regions.Gazetteer.load(data_dir),
             taxonomy=taxonomy.Taxonomy.load(taxonomy_file or data_dir / "taxonomy.yml"),
             actor_rules=actors_mod.ActorRules.load(data_dir / "actors.yml"),
-            outlets=text.Outlets(outlet_names),
+            outlets=text.Outlets.load(data_dir / "outlets.yml"),
             text_rules=text.TextRules.load(data_dir / "text.yml"),
             figure_rules=figures.FigureRules.load(data_dir / "figures.yml"),
         )
@@ -45,7 +42,8 @@ def extract_article(seed: Seed, kb: Knowledge, slug: str) -> tuple[Article, list
     cleaned = text.clean(seed.text, kb.outlets, kb.text_rules)
     sents = text.sentences(cleaned.paragraphs, kb.text_rules.abbreviations)
     full = " ".join(cleaned.paragraphs)
-    title = cleaned.headline or text.title_from_lead(cleaned.paragraphs[0] if cleaned.paragraphs else "")
+    title = cleaned.headline or text.title_from_lead(cleaned.paragraphs[0] if cleaned.paragraphs else "", kb.text_rules.headline,
+                                                     kb.text_rules.abbreviations)
     date, date_ev = dates.find_date(cleaned.date_line, sents)
     mentions = regions.find_mentions(kb.gazetteer, sents)
     provinces, regencies, mentioned = regions.resolve(kb.gazetteer, mentions, full)

@@ -8,7 +8,7 @@ curator can teach the generator a new outlet or a new kind of leftover.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -28,6 +28,7 @@ class TextRules:
     abbreviations: frozenset[str]
     glued_prefix: re.Pattern
     camel_case_words: frozenset[str]
+    headline: "HeadlineRules"
 
     @classmethod
     def load(cls, path: Path) -> "TextRules":
@@ -40,13 +41,41 @@ class TextRules:
             abbreviations=frozenset(str(a).lower() for a in raw["abbreviations"]),
             glued_prefix=re.compile(r"\b(" + "|".join(re.escape(w) for w in raw["glued_prefixes"]) + r")(?=[A-Z][a-z])"),
             camel_case_words=frozenset(str(w) for w in raw["camel_case_words"]),
+            headline=HeadlineRules.from_data(raw["headline"]),
         )
+
+
+@dataclass(frozen=True)
+class HeadlineRules:
+    max_chars: int
+    companion: re.Pattern  # "didampingi ... " up to the main verb
+    companions: frozenset[str]
+    clause_breaks: frozenset[str]
+    dangling: frozenset[str]
+    weekday: re.Pattern  # a weekday, with its date
+
+    @classmethod
+    def from_data(cls, raw: dict) -> "HeadlineRules":
+        days = "|".join(re.escape(d) for d in raw["weekdays"])
+        return cls(
+            max_chars=int(raw["max_chars"]),
+            companion=re.compile(r"\s+(?:" + "|".join(raw["companions"]) + r")\s+.+?(?=\s+" + _VERB + r"\b)"),
+            companions=frozenset(str(w).lower() for w in raw["companions"]),
+            clause_breaks=frozenset(str(w).lower() for w in raw["clause_breaks"]),
+            dangling=frozenset(str(w).lower() for w in raw["dangling"]),
+            weekday=re.compile(r",?\s*(?:pada\s+)?(?:" + days + r")\b(?:\s*\([^)]*\))?(?:\s*\d{1,2}\s+\w+\s+\d{4})?"),
+        )
+
+
+# A verb: active (me-, ber-) or passive (di-) forms, as a lead's main clause has them.
+_VERB = r"(?:me(?:m|n|ng|ny)?[a-z]{3,}|ber[a-z]{3,}|di[a-z]{4,}|ter[a-z]{3,})"
 
 
 # A lower-case word glued to a capitalised one where a scraper removed a link
 # ("memperingatiHari", "olehUstaz"); a sentence glued to the next ("gizi.Makanan").
-_GLUED_WORD = re.compile(r"\b[a-z]{3,}[A-Z][A-Za-z]*")
+_GLUED_WORD = re.compile(r"\b[a-z]{3,}[A-Z][A-Za-z]*|\b[A-Z][a-z]{3,}[A-Z][a-z]{3,}[A-Za-z]*")
 _GLUED_BOUNDARY = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]{2})")
+_GLUED_NAMES = re.compile(r"(?<=[a-z]{4})(?=[A-Z][a-z]{3})")
 _GLUED_SENTENCE = re.compile(r"(?:(?<=[a-z0-9)\]”\"])|(?<=[A-Z]{2}))[.!?](?=[\"“]?[A-Z][a-z])")
 
 
@@ -57,7 +86,10 @@ def unglue(line: str, rules: TextRules) -> str:
 
     def split(m: re.Match) -> str:
         word = m.group(0)
-        return word if word in rules.camel_case_words else _GLUED_BOUNDARY.sub(" ", word)
+        if word in rules.camel_case_words:
+            return word
+        # "BhayangkariJuliati": two names, both four letters or more; "memperingatiHari" any.
+        return (_GLUED_NAMES if word[0].isupper() else _GLUED_BOUNDARY).sub(" ", word)
     return _GLUED_WORD.sub(split, line)
 
 _DASH = r"(?:\s+(?:-{1,3}|–|—)\s*|\s*(?:–|—|-{2,3})\s+|(?<=[A-Za-z)])-\s+(?=[A-Z\"“]))"
@@ -67,7 +99,10 @@ _BYLINE = re.compile(r"^\s*Laporan\s+(?:Wartawan|Reporter|Kontributor)\s+[\w.]+,
 _LEAD_SEGMENT = re.compile(r"^\s*((?:[^\n–—.!?\"“]|\.(?=(?:com|co|id|net|org)\b)){2,45}?(?:\s*\([^)]{2,30}\))?)" + _DASH, re.I)
 _PAREN_OUTLET = re.compile(r"\(([^)]{2,30})\)\s*$")
 # Sign-offs are lower-case initials or slugs: "ant", "(oc)", "(ldy/sfr)", "(dkp3akaltim/adpimprovkaltim)".
-_SIGN_OFF = re.compile(r"(?:\s*\((?P<paren>[a-z0-9/.,\s-]{1,60}|ANTARA|Antara)\)|(?<=[.\"”])\s+(?P<bare>[a-z]{2,4}))\s*$")
+# Sign-offs are lower-case initials or slugs, a press office or "adv":
+# "ant", "(oc)", "(ldy/sfr)", "(dkp3akaltim/adpimprovkaltim)", "(Humas Pemkab Sigi)", "(adv/adv)".
+_SIGN_OFF = re.compile(r"(?:\s*\((?P<paren>[a-z0-9/.,\s-]{1,60}|ANTARA|Antara|(?:Humas|HUMAS|Adv|ADV|Biro|Prokopim|Diskominfo)\b[\w/.,\s-]{0,60})\)"
+                       r"|(?<=[.\"”])\s+(?P<bare>[a-z]{2,4}))\s*$")
 _DATE_LINE = re.compile(
     r"^\s*(?:(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu),?\s+)?\d{1,2}\s+\w+\s+\d{4}(?:,?\s+\d{1,2}[:.]\d{2}(?:\s*WI[BT]A?)?)?\s*$"
     r"|^\s*(?:Diperbarui|Dipublikasikan|Diterbitkan)\b.*\d{4}.*$"
@@ -81,10 +116,30 @@ _CONTROL = dict.fromkeys([*range(0, 9), *range(11, 32), 127], None) | {9: " "}
 
 
 @dataclass(frozen=True)
+class PressOffice:
+    """A sign-off that names a government press office or paid content (data/outlets.yml)."""
+
+    pattern: re.Pattern
+    name: str
+
+
+@dataclass(frozen=True)
 class Outlets:
     """Outlet names and the signatures that reveal them (from data/outlets.yml)."""
 
     names: dict[str, str]  # lowercased signature -> outlet name
+    press_offices: tuple[PressOffice, ...] = ()
+    spellings: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, path: Path) -> "Outlets":
+        with open(path, encoding="utf-8") as fh:
+            raw = yaml.safe_load(fh) or {}
+        return cls(
+            names={str(k).lower(): str(v) for k, v in (raw.get("outlets") or {}).items()},
+            press_offices=tuple(PressOffice(re.compile(str(p["match"])), str(p["name"])) for p in raw.get("press_offices") or ()),
+            spellings={str(k).lower(): str(v) for k, v in (raw.get("spellings") or {}).items()},
+        )
 
     def find(self, token: str) -> str | None:
         key = token.strip().strip("()").lower()
@@ -94,6 +149,23 @@ class Outlets:
         for sig, name in self.names.items():
             if key.startswith(sig + ".") or key == sig:
                 return name
+        return None
+
+    def press_office(self, token: str) -> str | None:
+        """'dkp3akaltim' -> 'DKP3A Kaltim', 'Humas Pemkab Sigi' -> itself, 'adv' -> 'Advertorial'."""
+        token = token.strip()
+        for office in self.press_offices:
+            m = office.pattern.fullmatch(token)
+            if m is None:
+                continue
+
+            def group(g: re.Match) -> str:
+                value = m.group(int(g.group(1))) or ""
+                how = g.group(2)
+                if how == "name":
+                    return self.spellings.get(value.lower(), value.capitalize())
+                return value.title() if how == "title" else value
+            return " ".join(re.sub(r"\{(\d)(?:\|(\w+))?\}", group, office.name).split())
         return None
 
 
@@ -208,8 +280,16 @@ def split_dateline(first: str, outlets: Outlets) -> tuple[str, str | None, str |
                 dateline = _title_case(part)
         rest = rest[m.end():]
     if dateline is None and outlet is None:
-        return first, None, None
+        # "Liputan6.com, Jakarta Guna menekan ...": the dash went with a scraped link.
+        m = _DOMAIN_PLACE.match(rest)
+        if m is None:
+            return first, None, None
+        outlet = outlets.find(m.group(1)) or re.sub(r"\.(com|co\.id|id|net)$", "", m.group(1), flags=re.I)
+        dateline, rest = m.group(2), rest[m.end():]
     return rest.strip(), dateline, outlet
+
+
+_DOMAIN_PLACE = re.compile(r"^\s*([\w-]+\.(?:com|co\.id|id|net))\s*,\s*([A-Z][a-z]+)\s+(?=[A-Z])")
 
 
 def _is_place_name(part: str) -> bool:
@@ -232,6 +312,10 @@ def split_sign_off(last: str, outlets: Outlets) -> tuple[str, str | None]:
     outlet = None
     for part in re.split(r"[/,]", token):
         outlet = outlet or outlets.find(part)
+    if outlet is None:
+        # A press release or paid content: its sign-off names the source.
+        for part in re.split(r"[/,]", token):
+            outlet = outlet or outlets.press_office(part)
     return last[: m.start()].rstrip(), outlet
 
 
@@ -249,17 +333,76 @@ def sentences(paragraphs: tuple[str, ...] | list[str], abbreviations: frozenset[
     return [s for s in out if s]
 
 
-def title_from_lead(lead: str, max_words: int = 14) -> str:
-    """A short title from the lead sentence: first clause, parentheses dropped."""
-    first = sentences([lead], frozenset({"dr", "prof", "h", "hj"}))[0] if lead else ""
-    first = re.sub(r"\s*\([^)]*\)", "", first).strip().rstrip(".")
-    words = first.split()
-    if len(words) <= max_words:
-        return first
-    cut = max_words
-    for i in range(6, max_words):
-        if words[i].lower() in {"melalui", "dengan", "untuk", "guna", "sebagai", "sehingga", "yang", "karena", "agar", "demi"} or words[i - 1].endswith(","):
-            cut = i
-            break
-    return " ".join(words[:cut]).rstrip(",;:")
+def title_from_lead(lead: str, rules: HeadlineRules, abbreviations: frozenset[str] = frozenset()) -> str:
+    """A headline from the lead sentence: its main clause, at most about `max_chars`
+    long, never ending on a dangling word, a weekday or half a name."""
+    first = sentences([lead], abbreviations)[0] if lead else ""
+    text = _short_forms(first)
+    text = rules.weekday.sub("", text)
+    # A name between commas is an apposition: "ASN Pemkab Belitung, Provinsi Babel, menjadi".
+    text = re.sub(r",\s+(?:[A-Z][\w.'-]*\s+){0,5}[A-Z][\w.'-]*,\s+", " ", text)
+    verb = next((m for m in re.finditer(r"\s(" + _VERB + r")\b", text) if m.group(1).lower() not in rules.companions), None)
+    companion = rules.companion.search(text)
+    if companion and verb and companion.start() < verb.start():
+        text = text[:companion.start()] + text[companion.end():]
+    text = " ".join(text.split()).rstrip(" .,;:")
+    words = text.split()
+    verb_at = next((i for i, w in enumerate(words) if re.fullmatch(_VERB, w) and w.lower() not in rules.companions), None)
+    # "At most about" the limit: a clause a tenth longer is kept whole.
+    if len(text) > rules.max_chars * 1.1:
+        def cut_at(i: int) -> bool:
+            return (verb_at is None or i > verb_at + 1) and len(" ".join(words[:i])) <= rules.max_chars * 1.1
+        # The first comma after the verb ends the main clause; else the last break that fits.
+        commas = [i for i in range(1, len(words)) if words[i - 1].endswith(",") and cut_at(i)
+                  and len(" ".join(words[:i])) >= 40]
+        breaks = [i for i in range(1, len(words)) if words[i].lower() in rules.clause_breaks and cut_at(i)]
+        end = commas[0] if commas else (breaks or [_fits(words, rules.max_chars)])[-1]
+        # Never half a name: "... sebagai Presiden | Republik Indonesia".
+        while end > 4 and end < len(words) and words[end][:1].isupper() and words[end - 1][:1].isupper():
+            end -= 1
+        words = words[:end]
+    return " ".join(_tidy_end(words, rules)).rstrip(" .,;:")
 
+
+def _short_forms(text: str) -> str:
+    """'Rapat Koordinasi (Rakor) Tim ...' -> 'Rakor Tim ...', when the short form is made of
+    the words before it; other brackets go."""
+    def short(m: re.Match) -> str:
+        words, acronym = m.group(1).split(), m.group(2)
+        for n in range(2 if not acronym.isupper() else 1, min(len(words), 8) + 1):
+            if _abbreviates(acronym, words[-n:]):
+                return " ".join(words[:-n] + [acronym])
+        return m.group(1)
+    text = re.sub(r"((?:\S+\s+){0,8}?\S+)\s*\(([A-Z][A-Za-z0-9&]{1,11})\)", short, text)
+    return re.sub(r"\s*\([^)]*\)", "", text)
+
+
+def _abbreviates(acronym: str, words: list[str]) -> bool:
+    """TPPS for Tim Percepatan Penurunan Stunting (initials), Rakor for Rapat Koordinasi
+    (its letters in order, starting with the first word's)."""
+    words = [w.strip(",") for w in words if w.lower() not in ("dan", "&")]
+    if not words or not all(w[:1].isupper() for w in words) or words[0][:1].lower() != acronym[:1].lower():
+        return False
+    if acronym.isupper():
+        return "".join(w[0] for w in words) == acronym
+    letters = iter("".join(words).lower())
+    return all(ch in letters for ch in acronym.lower())
+
+
+def _fits(words: list[str], limit: int) -> int:
+    end = len(words)
+    while end > 1 and len(" ".join(words[:end])) > limit:
+        end -= 1
+    return end
+
+
+def _tidy_end(words: list[str], rules: HeadlineRules) -> list[str]:
+    """No dangling word, weekday or half name at the end."""
+    words = list(words)
+    while len(words) > 3:
+        last = words[-1].rstrip(",.;:").lower()
+        if last in rules.dangling or rules.weekday.fullmatch(words[-1]):
+            words.pop()
+            continue
+        break
+    return words
