@@ -10,14 +10,14 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 # query -> words of titles of seed articles that must be among the results
 EXPECTED = {
-    "menangani": ["Perusahaan Adaro Group", "Pemerintah Kota Balikpapan", "Upaya penanganan kasus stunting"],
-    "dilatih": ["Perusahaan Adaro Group", "Pemerintah Kota Balikpapan"],
-    "berkunjung": ["Pemerintah Kota Balikpapan"],
-    "dicegah": ["Perusahaan Adaro Group", "Pemerintah Kota Balikpapan", "Upaya penanganan kasus stunting",
+    "menangani": ["Perusahaan Adaro Group", "Pemkot Balikpapan", "Upaya penanganan kasus stunting"],
+    "dilatih": ["Perusahaan Adaro Group", "Pemkot Balikpapan"],
+    "berkunjung": ["Pemkot Balikpapan"],
+    "dicegah": ["Perusahaan Adaro Group", "Pemkot Balikpapan", "Upaya penanganan kasus stunting",
                 "Sekretaris Daerah Provinsi Kaltim"],
-    "Balikpapan": ["Pemerintah Kota Balikpapan", "Upaya penanganan kasus stunting"],
-    "balik": ["Pemerintah Kota Balikpapan", "Upaya penanganan kasus stunting"],
-    "posyandu": ["Perusahaan Adaro Group", "Pemerintah Kota Balikpapan"],
+    "Balikpapan": ["Pemkot Balikpapan", "Upaya penanganan kasus stunting"],
+    "balik": ["Pemkot Balikpapan", "Upaya penanganan kasus stunting"],
+    "posyandu": ["Perusahaan Adaro Group", "Pemkot Balikpapan"],
 }
 
 
