@@ -51,7 +51,8 @@ class FigureRules:
     per_unit: re.Pattern
     since: re.Pattern
     total: re.Pattern
-    before_after: str
+    change_from: re.Pattern  # right before the value before a change
+    change_to: re.Pattern  # right after it
     national: re.Pattern
     several: re.Pattern
 
@@ -82,7 +83,8 @@ class FigureRules:
             per_unit=re.compile(r"^\W{0,3}(?:\s*\w+){0,3}?\s*(?:" + "|".join(raw["per_unit"]) + r")(?!\w)", re.I),
             since=re.compile(raw["since"], re.I),
             total=re.compile(raw["total"], re.I),
-            before_after=raw["before_after"],
+            change_from=re.compile(r"(?<!\w)(?:" + raw["change_from"] + r")\s+$", re.I),
+            change_to=re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:" + "|".join(raw["change_to"]) + r")\s", re.I),
             national=re.compile(r"(?<!\w)(?:" + "|".join(raw["national"]) + r")(?!\w)"),
             several=_any(raw["several"]),
         )
@@ -185,6 +187,8 @@ def _in_sentence(rules: FigureRules, s: str) -> list[_Found]:
         # What follows, up to the next figure: a year behind that one is its own.
         after = s[f.end:found[k + 1].start] if k + 1 < len(found) else s[f.end:]
         f.year, f.basis, f.since = _when(rules, s, f, lead, after)
+        if previous and previous.basis == "before" and not f.basis and rules.change_to.fullmatch(" " + lead.strip() + " "):
+            f.basis = "after"
         if f.year is None and not f.basis and previous and previous.year and _ENUMERATION.match(lead):
             # "Sepanjang 2025, sebanyak 7.133 bayi dan balita serta 399 ibu hamil": one year for both.
             f.year = previous.year
@@ -258,11 +262,9 @@ def _when(rules: FigureRules, s: str, f: _Found, lead: str, after: str) -> tuple
         own = _year_near(s, f.start, f.end, lead, after)
         if own is None or own == int(since.group(1)):
             return None, "since", int(since.group(1))
-    before = re.search(rules.before_after.replace("{figure}", re.escape(f.text)), s[max(0, f.start - 8):], re.I)
-    if before and before.start() <= 8:
+    if rules.change_from.search(s, max(0, f.start - 8), f.start) and rules.change_to.match(s, f.end):
         return None, "before", None
-    after_change = re.search(r"(?:menjadi|hingga|ke)\s+$", lead, re.I) and re.search(r"\bdari\s", s[max(0, f.start - 60):f.start], re.I)
-    return _year_near(s, f.start, f.end, lead, after), "after" if after_change else "", None
+    return _year_near(s, f.start, f.end, lead, after), "", None
 
 
 def _year_near(s: str, start: int, end: int, lead: str, after: str) -> int | None:
