@@ -22,12 +22,13 @@ from .config import BuildConfig
 from .errors import BuildError, one_line
 from .extract import Knowledge, extract_article
 from .extract.taxonomy import TaxonomyError
-from .index import KnowledgeBase, unique_slugs
+from .index import KnowledgeBase, article_slug
 from .model import Article, Problem
 from .read import read_folder
 from .render import LazyPage, Renderer
-from .cache import CACHE_DIR, BuildCache, PageMemo, code_version, digest, seeds_fingerprint, unchanged_report
-from .write import Content, WriteResult, read_manifest, write_tree
+from .cache import CACHE_DIR, BuildCache, PageMemo, code_version, digest, forget_stamp, seeds_fingerprint, unchanged_report
+from .write import (REPLACED, Content, WriteResult, docs_lock, forget_journal, read_journal, read_manifest,
+                    remove_leftovers, write_tree)
 
 # Generated pages that hand-written pages link to; the rest is linked from these.
 HOME_SNIPPET = ".snippets/beranda.md"
@@ -46,6 +47,7 @@ class BuildReport:
     no_region: list[str] = field(default_factory=list)
     no_date: list[str] = field(default_factory=list)
     write: WriteResult | None = None
+    leftovers: int = 0  # temporary files of an interrupted build, removed (said on the console only)
 
     @property
     def skipped(self) -> list[Problem]:
@@ -79,6 +81,8 @@ class BuildReport:
             if ids:
                 more = f" and {len(ids) - LISTED} more (see kurasi/index.md)" if len(ids) > LISTED else ""
                 out.append(f"  {what}: {', '.join(ids[:LISTED])}{more}")
+        if self.leftovers:
+            out.append(f"  removed {self.leftovers} temporary files an interrupted build left")
         if self.write and self.write.refused:
             out.append(f"  not overwritten (hand-written files): {', '.join(self.write.refused)}")
         return out
@@ -87,13 +91,25 @@ class BuildReport:
 def build(config: BuildConfig) -> BuildReport:
     if not config.seeds.is_dir():
         raise BuildError(f"{config.seeds}: seeds folder not found")
+    try:
+        with docs_lock(config.docs):
+            return _build(config)
+    except TimeoutError as exc:
+        raise BuildError(str(exc)) from exc
+    except OSError as exc:
+        raise BuildError(f"{config.docs}: cannot write the docs folder ({exc.strerror or exc})") from exc
+
+
+def _build(config: BuildConfig) -> BuildReport:
     version = code_version(config.data, (config.site, str(config.taxonomy)))
     fingerprint = seeds_fingerprint(config.seeds)
     owned = read_manifest(config.docs)
-    last = unchanged_report(config.docs, version, fingerprint)
-    if last is not None and owned and all((config.docs / p).exists() for p in owned):
+    last = unchanged_report(config.docs, version, fingerprint, owned)
+    if last is not None:
         last.write = WriteResult(unchanged=len(owned))
         return last
+    forget_stamp(config.docs)
+    leftovers = remove_leftovers(config.docs)
     try:
         kb_data = Knowledge.load(config.data, config.taxonomy)
     except TaxonomyError as exc:
@@ -101,9 +117,10 @@ def build(config: BuildConfig) -> BuildReport:
     cache = BuildCache.load(config.docs, version)
 
     report = BuildReport(seeds_dir=str(config.seeds))
+    report.leftovers = len(leftovers)
     folder = read_folder(config.seeds)
     report.problems.extend(folder.problems)
-    slugs = unique_slugs([s.id for s in folder.seeds])
+    slugs = {s.id: article_slug(s.id) for s in folder.seeds}
     articles: list[Article] = []
     extracted: dict[str, tuple[str, Article | None, list]] = {}
     keys = {seed.id: digest(seed.file, seed.text, seed.front_matter, seed.overrides) for seed in folder.seeds}
@@ -133,7 +150,8 @@ def build(config: BuildConfig) -> BuildReport:
     report.no_topic = [a.id for a in articles if a.relevance == "none"]
     report.no_region = [a.id for a in articles if not a.provinces]
     report.no_date = [a.id for a in articles if a.date is None]
-    memo = PageMemo(config.docs, cache.pages, owned)
+    cache.written.update(read_journal(config.docs))
+    memo = PageMemo(config.docs, cache.pages, owned, cache.written)
     article_digests = {a.id: digest(keys[a.id], a.slug, a.duplicates, a.duplicate_outlets) for a in articles}
     glossary = load_glossary(config.data / "glossary.yml")
     renderer = Renderer(kb, config.site, memo=memo, digests=article_digests, glossary=glossary,
@@ -160,14 +178,20 @@ def build(config: BuildConfig) -> BuildReport:
     files["data/build-report.json"] = lambda: (json.dumps(report.as_dict(), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
     # Only pages whose inputs changed are worth sending to workers (after one edit, a few dozen).
     workers = _render_ahead(files, guard, [p for p in files if p in pages and memo.previous.get(p) != memo.current.get(p, "")])
+    def edited(path: str) -> None:
+        report.problems.append(Problem(path, f"generated page changed by hand since the last build; replaced "
+                                             f"(the edited copy is kept in {(REPLACED / path).as_posix()})", stage="write"))
+
     try:
-        report.write = write_tree(config.docs, files)
+        report.write = write_tree(config.docs, files, cache.written, edited)
+        cache.written = report.write.stats
         cache.fingerprint = fingerprint if not report.write.refused else ""
         cache.report = report
         cache.articles = extracted
         cache.samples = {keys[i]: sample for i, sample in samples.items() if i in keys}
         cache.pages = memo.current
         cache.save(config.docs)
+        forget_journal(config.docs)
     except OSError as exc:
         raise BuildError(f"{config.docs}: cannot write the docs folder ({exc.strerror or exc})") from exc
     finally:

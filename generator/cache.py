@@ -5,9 +5,12 @@ not part of the generated site). Three layers, each keyed so that a stale
 entry can never be used:
 
 - the whole build: a fingerprint of the seeds folder (names, sizes, times),
-  the generator's code, templates and data, and the settings. Unchanged, the
+  the generator's code, templates and data, the settings, and of the
+  generated files as the build left them (`stamp.pickle`). Unchanged, the
   build writes nothing and takes a moment (a `mkdocs serve` rebuild that our
-  own writes triggered lands here);
+  own writes triggered lands here). A build removes the stamp before it
+  writes anything, so a killed or failed build never leaves a claim of
+  "unchanged" behind, and a page changed by hand is seen;
 - articles: each seed's extraction, keyed by the seed's bytes;
 - pages: each page's inputs (the digests of the articles it shows). A page
   whose inputs did not change and whose file is still there is not rendered.
@@ -65,6 +68,7 @@ class BuildCache:
     pages: dict[str, str] = field(default_factory=dict)  # path -> inputs digest
     samples: dict[str, list[int]] = field(default_factory=dict)  # seed digest -> shingle sample (duplicates)
     records: dict[str, str] = field(default_factory=dict)  # article digest -> its JSON record, as exported
+    written: dict[str, tuple[int, int]] = field(default_factory=dict)  # generated file -> (size, mtime_ns) as left
 
     @classmethod
     def load(cls, docs: Path, version: str) -> "BuildCache":
@@ -81,20 +85,43 @@ class BuildCache:
         folder = docs / CACHE_DIR
         folder.mkdir(parents=True, exist_ok=True)
         _dump(folder / _FILE, self)
-        _dump(folder / _STAMP, (self.version, self.fingerprint, self.report))
+        if self.fingerprint:
+            _dump(folder / _STAMP, (self.version, self.fingerprint, tree_fingerprint(docs, self.written), self.report))
 
 
-def unchanged_report(docs: Path, version: str, fingerprint: str):
-    """The last build's report if it was made from the same seeds, code and settings, else None.
+def forget_stamp(docs: Path) -> None:
+    """Before a build writes anything: until it ends well, nothing may claim "unchanged"."""
+    try:
+        (docs / CACHE_DIR / _STAMP).unlink()
+    except OSError:
+        pass
+
+
+def tree_fingerprint(docs: Path, paths) -> str:
+    """The generated files as they are now (names, sizes, times)."""
+    entries = []
+    for rel in sorted(paths):
+        try:
+            st = (docs / rel).stat()
+            entries.append((rel, st.st_size, st.st_mtime_ns))
+        except OSError:
+            entries.append((rel, None))
+    return digest(entries)
+
+
+def unchanged_report(docs: Path, version: str, fingerprint: str, owned) -> object | None:
+    """The last build's report if it was made from the same seeds, code and settings and
+    its files are as it left them, else None.
 
     Reads only the small stamp, not the whole cache: with 10,000 articles an
     unchanged build then costs a few stats and no unpickling."""
     try:
         with open(docs / CACHE_DIR / _STAMP, "rb") as fh:
-            stamp_version, stamp_fingerprint, report = pickle.load(fh)
+            stamp_version, stamp_fingerprint, stamp_tree, report = pickle.load(fh)
     except Exception:  # noqa: BLE001 - no stamp, no shortcut
         return None
-    if stamp_version == version and stamp_fingerprint == fingerprint and fingerprint:
+    if (stamp_version == version and stamp_fingerprint == fingerprint and fingerprint and owned
+            and stamp_tree == tree_fingerprint(docs, owned)):
         return report
     return None
 
@@ -107,13 +134,21 @@ def _dump(path: Path, value: object) -> None:
 
 
 class PageMemo:
-    """Decides which pages need rendering: those whose inputs changed, or whose file is gone."""
+    """Decides which pages need rendering: those whose inputs changed, or whose file is
+    gone or not as the last build left it."""
 
-    def __init__(self, docs: Path, previous: dict[str, str], owned: set[str]):
+    def __init__(self, docs: Path, previous: dict[str, str], owned: set[str], written: dict[str, tuple[int, int]]):
         self.docs = docs
         self.previous = previous
         self.owned = owned
+        self.written = written
         self.current: dict[str, str] = {}
 
     def fresh(self, path: str, key: str) -> bool:
-        return self.previous.get(path) == key and path in self.owned and (self.docs / path).exists()
+        if self.previous.get(path) != key or path not in self.owned or path not in self.written:
+            return False
+        try:
+            st = (self.docs / path).stat()
+        except OSError:
+            return False
+        return (st.st_size, st.st_mtime_ns) == self.written[path]

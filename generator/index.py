@@ -27,6 +27,25 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9_]+", "-", ascii_text.lower()).strip("-_") or "x"
 
 
+# Slugs longer than this are cut and given a hash: a 251-character file name would
+# break file systems and the offline bundle's zip.
+MAX_SLUG = 80
+
+
+def _short_hash(name: str) -> str:
+    return hashlib.sha1(name.encode("utf-8")).hexdigest()[:6]
+
+
+def article_slug(seed_id: str) -> str:
+    """An article's slug from its seed's name alone, so that no other seed can change it:
+    a name that is already a slug keeps it; any other (capitals, spaces, accents, over 80
+    characters) gets a short hash of the name, and two names never share a slug."""
+    slug = slugify(seed_id)
+    if slug == seed_id and len(slug) <= MAX_SLUG:
+        return slug
+    return f"{slug[:MAX_SLUG - 7].rstrip('-_')}-{_short_hash(seed_id)}"
+
+
 def unique_slugs(names: list[str]) -> dict[str, str]:
     """Stable, unique ASCII slugs: two names that slugify alike get a short hash each."""
     by_slug: dict[str, list[str]] = defaultdict(list)
@@ -35,7 +54,7 @@ def unique_slugs(names: list[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for slug, group in by_slug.items():
         for n in group:
-            out[n] = slug if len(group) == 1 else f"{slug}-{hashlib.sha1(n.encode('utf-8')).hexdigest()[:6]}"
+            out[n] = slug if len(group) == 1 and len(slug) <= MAX_SLUG else f"{slug[:MAX_SLUG - 7].rstrip('-_')}-{_short_hash(n)}"
     return out
 
 

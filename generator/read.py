@@ -2,25 +2,34 @@
 
 Reading never raises for a bad file: every file ends up either as a `Seed` or
 as a `Problem` that names it and says why it was skipped. Seed files are
-opened read-only and never touched otherwise.
+opened read-only and never touched otherwise. A seeds folder may hold anything
+(it can come from a repository someone else wrote): only regular files inside
+it are read, never more than the size limit, and nothing read can become
+anything but text.
 """
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-import frontmatter
 import yaml
+from frontmatter.default_handlers import YAMLHandler
 
 from .model import Problem, Seed
+from .sanitize import clean_text, clean_value, has_non_text
 
 SEED_SUFFIX = ".txt"
 # A news article is a few KB; anything this large is not one, and refusing it
 # keeps a build's time and memory bounded.
 MAX_SEED_BYTES = 1_000_000
+# A curator's front matter is a few lines.
+MAX_FRONT_MATTER_BYTES = 65_536
 # Magic numbers of files that are often renamed by mistake.
 _BINARY_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
+_KINDS = {stat.S_IFIFO: "a named pipe (FIFO)", stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device",
+          stat.S_IFSOCK: "a socket", stat.S_IFDIR: "a folder"}
 
 
 @dataclass(frozen=True)
@@ -34,12 +43,21 @@ class SeedFolder:
 def read_folder(folder: Path) -> SeedFolder:
     seeds: list[Seed] = []
     problems: list[Problem] = []
-    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
-        if entry.name.startswith(".") or entry.is_dir() or not entry.name.lower().endswith(SEED_SUFFIX):
-            what = "folder" if entry.is_dir() else "file"
-            problems.append(Problem(entry.name, f"ignored: not a seed ({what}; seeds are .txt files)", level="info"))
+    root = os.path.realpath(folder)
+    with os.scandir(folder) as it:
+        entries = sorted(it, key=lambda e: e.name)
+    for entry in entries:
+        name = entry.name
+        shown = printable_name(name)
+        if shown != name:
+            problems.append(Problem(shown, "skipped: the file name is not valid UTF-8 text", level="skipped", stage="read"))
             continue
-        result = read_seed(Path(entry.path))
+        is_dir = entry.is_dir(follow_symlinks=False)
+        if name.startswith(".") or is_dir or not name.lower().endswith(SEED_SUFFIX):
+            what = "folder" if is_dir else "file"
+            problems.append(Problem(name, f"ignored: not a seed ({what}; seeds are .txt files)", level="info"))
+            continue
+        result = read_seed(Path(entry.path), root)
         if isinstance(result, Seed):
             seeds.append(result)
             problems.extend(result.problems)
@@ -48,22 +66,33 @@ def read_folder(folder: Path) -> SeedFolder:
     return SeedFolder(tuple(seeds), tuple(problems))
 
 
-def read_seed(path: Path) -> Seed | Problem:
-    name = path.name
+def printable_name(name: str) -> str:
+    """A file name as it can be shown: undecodable bytes as \\xNN, control characters as escapes."""
     try:
-        size = path.stat().st_size
-        if size > MAX_SEED_BYTES:
-            return Problem(name, f"skipped: file is {size:,} bytes, larger than the {MAX_SEED_BYTES:,}-byte limit for an article", level="skipped")
-        with open(path, "rb") as fh:
-            raw = fh.read()
-    except OSError as exc:
-        return Problem(name, f"skipped: cannot be read ({exc.strerror or exc})", level="skipped")
-    if raw.startswith(_BINARY_MAGIC) or b"\x00" in raw:
-        return Problem(name, "skipped: binary file, not text", level="skipped")
-    text, encoding = decode(raw)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    if has_non_text(name):
+        return name.encode("unicode_escape").decode("ascii")
+    return name
+
+
+def read_seed(path: Path, root: str | None = None) -> Seed | Problem:
+    name = path.name
+    raw = _read_regular_file(path, root)
+    if isinstance(raw, Problem):
+        return raw
+    if raw.startswith(_BINARY_MAGIC):
+        return Problem(name, "skipped: binary file, not text", level="skipped", stage="read")
+    decoded = decode(raw)
+    if decoded is None:
+        return Problem(name, "skipped: binary file, not text", level="skipped", stage="read")
+    text, encoding = decoded
+    if not looks_like_text(text, encoding):
+        return Problem(name, "skipped: not text (too many characters that no text has)", level="skipped", stage="read")
+    text = clean_text(text)
     if not text.strip():
-        return Problem(name, "skipped: empty file", level="skipped")
+        return Problem(name, "skipped: empty file", level="skipped", stage="read")
     problems: list[Problem] = []
     if encoding != "utf-8":
         problems.append(Problem(name, f"not valid UTF-8, read as {encoding}", level="info"))
@@ -72,13 +101,55 @@ def read_seed(path: Path) -> Seed | Problem:
     if problem:
         problems.append(problem)
     if not body.strip():
-        return Problem(name, "skipped: no article text after the front matter", level="skipped")
+        return Problem(name, "skipped: no article text after the front matter", level="skipped", stage="read")
     return Seed(id=path.stem, file=name, text=body, encoding=encoding, overrides=overrides,
                 front_matter=block, problems=tuple(problems))
 
 
-def decode(raw: bytes) -> tuple[str, str]:
-    """UTF-8 (BOM or not); otherwise the Windows code page editors save in."""
+def _read_regular_file(path: Path, root: str | None) -> bytes | Problem:
+    """The bytes of a regular file inside the seeds folder, at most one byte over the limit.
+    Symlinks out of the folder, folders, pipes, devices and sockets are not read (a pipe
+    would block the build for ever, /dev/zero never end)."""
+    name = path.name
+    try:
+        if root is not None and path.is_symlink():
+            target = os.path.realpath(path)
+            if os.path.commonpath([target, root]) != root:
+                return Problem(name, "skipped: a link to a file outside the seeds folder", level="skipped", stage="read")
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            what = _KINDS.get(stat.S_IFMT(info.st_mode), "not a regular file")
+            return Problem(name, f"skipped: {what}, not a text file", level="skipped", stage="read")
+        if info.st_size > MAX_SEED_BYTES:
+            return Problem(name, f"skipped: file is {info.st_size:,} bytes, larger than the {MAX_SEED_BYTES:,}-byte limit "
+                                 "for an article", level="skipped", stage="read")
+        # Non-blocking: should the file have become a pipe since the check, opening does not wait.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return Problem(name, "skipped: not a regular file", level="skipped", stage="read")
+            with os.fdopen(fd, "rb", closefd=False) as fh:
+                raw = fh.read(MAX_SEED_BYTES + 1)
+        finally:
+            os.close(fd)
+    except OSError as exc:
+        return Problem(name, f"skipped: cannot be read ({exc.strerror or exc})", level="skipped", stage="read")
+    if len(raw) > MAX_SEED_BYTES:
+        return Problem(name, f"skipped: file is larger than the {MAX_SEED_BYTES:,}-byte limit for an article",
+                       level="skipped", stage="read")
+    return raw
+
+
+def decode(raw: bytes) -> tuple[str, str] | None:
+    """UTF-8 (BOM or not), UTF-16 with its BOM; otherwise the Windows code page editors
+    save in. None: bytes that are no text (NUL bytes outside UTF-16)."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            return None
+    if b"\x00" in raw:
+        return None
     try:
         return raw.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
@@ -90,29 +161,57 @@ def decode(raw: bytes) -> tuple[str, str]:
         return raw.decode("latin-1"), "latin-1"
 
 
+def looks_like_text(text: str, encoding: str) -> bool:
+    """Random bytes decode too (as cp1252 any byte is a character): text has almost no
+    control characters and, read through a code page, is mostly letters, digits,
+    spaces and punctuation."""
+    if not text:
+        return True
+    sample = text[:20_000]
+    controls = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r") or 0x7F <= ord(ch) <= 0x9F)
+    if controls > max(2, len(sample) // 200):
+        return False
+    if encoding in ("cp1252", "latin-1"):
+        plain = sum(1 for ch in sample if ch.isascii() and (ch.isalnum() or ch.isspace() or ch in ".,;:!?'\"()-/%&"))
+        return plain >= 0.85 * len(sample)
+    return True
+
+
+class _NoAliases(yaml.SafeLoader):
+    """YAML without aliases: a curator never needs them, and an alias bomb would
+    exhaust memory."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed", mark)
+        return super().compose_node(parent, index)
+
+
 def split_front_matter(name: str, text: str) -> tuple[dict, str, Problem | None]:
     """Curator overrides from a leading YAML block; a bad block is reported and ignored."""
     if not text.lstrip("\ufeff").startswith("---"):
         return {}, text, None
     try:
-        post = frontmatter.loads(text)
+        block, body = YAMLHandler().split(text)
+    except ValueError:
+        return {}, text, None  # "---" with no closing line: text, not front matter
+    if len(block.encode("utf-8")) > MAX_FRONT_MATTER_BYTES:
+        return {}, body, Problem(name, f"front matter is larger than {MAX_FRONT_MATTER_BYTES:,} bytes; built without overrides",
+                                 line=1)
+    try:
+        metadata = yaml.load(block, Loader=_NoAliases)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
+        line = mark.line + 1 if mark is not None else None  # the block starts on the opening line
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        # Drop the block so its YAML does not show up as article text.
-        body = _strip_block(text)
         return {}, body, Problem(name, f"front matter is not valid YAML ({reason}); built without overrides", line=line)
     except Exception as exc:  # noqa: BLE001 - any parser failure must not stop the build
-        return {}, _strip_block(text), Problem(name, f"front matter could not be read ({exc}); built without overrides", line=1)
-    if not isinstance(post.metadata, dict):
-        return {}, post.content, Problem(name, "front matter is not a mapping of field: value; built without overrides", line=1)
-    return dict(post.metadata), post.content, None
-
-
-def _strip_block(text: str) -> str:
-    lines = text.split("\n")
-    for i in range(1, len(lines)):
-        if lines[i].strip() and set(lines[i].strip()) == {"-"}:
-            return "\n".join(lines[i + 1:])
-    return text
+        return {}, body, Problem(name, f"front matter could not be read ({exc}); built without overrides", line=1)
+    if metadata is None:
+        return {}, body, None
+    if not isinstance(metadata, dict):
+        kind = "a list" if isinstance(metadata, list) else "a single value"
+        return {}, body, Problem(name, f"front matter is {kind}, not a mapping of field: value; built without overrides",
+                                 line=1)
+    return clean_value(metadata), body, None

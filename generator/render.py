@@ -21,6 +21,7 @@ from markupsafe import Markup, escape
 from . import charts, feeds
 from .cache import PageMemo, digest
 from .index import MONTHS_ID, KnowledgeBase, date_id, region_path
+from .extract.overrides import SAFE_URL
 from .model import Article, Evidence
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -38,7 +39,6 @@ LazyPage = Callable[[], "str | None"]
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
 # Python-Markdown's backslash escapes (plus "|" from the tables extension).
 _BACKSLASHABLE = "\\`*_{}[]()#+-.!|"
-_SAFE_URL = re.compile(r"^https?://[^\s()<>\[\]\"'`]+$")
 RELEVANCE_LABELS = {"effort": "melaporkan upaya penurunan stunting", "mention": "stunting disebut sekilas",
                     "none": "tidak menyebut stunting"}
 FIGURE_KINDS = {
@@ -168,7 +168,7 @@ class Renderer:
         # Glossary terms become <abbr> tooltips in article texts.
         html_env.filters.update(shared_filters, glossed=self._glossed, evidence_html=_evidence_html,
                                 month_id=lambda m: MONTHS_ID[m - 1])
-        html_env.tests["safe_url"] = lambda u: bool(_SAFE_URL.match(str(u)))
+        html_env.tests["safe_url"] = lambda u: bool(SAFE_URL.match(str(u)))
         self.html_env = html_env
         self._items: dict[str, tuple[str, str]] = {}  # article id -> its list item, around the link
         self._gloss = _glossary_pattern(glossary or {})

@@ -7,17 +7,34 @@
 - The generator owns only what its manifest lists. A stale page is deleted
   only if the manifest says the generator wrote it; a file it did not write
   (a hand-written page) is never overwritten.
+- A generated page changed by hand since it was written (its size or time
+  differs from what the last build recorded) is reported, and its edited copy
+  kept in `.cache/replaced/`, before it is replaced.
+- One build at a time writes a docs folder (`docs_lock`); temporary files a
+  killed build left behind are removed by the next (`remove_leftovers`).
 """
 from __future__ import annotations
 
 import json
 import os
+import shutil
+import sys
 import tempfile
+import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Mapping, Union
+from typing import Callable, Iterable, Iterator, Mapping, Union
 
 MANIFEST = ".generator-manifest.json"
+_TMP_PREFIX = ".tmp-"
+_LOCK = ".build.lock"
+REPLACED = Path(".cache") / "replaced"
+# What a build wrote, line by line as it writes: after a killed build, the next
+# one knows its files from a person's edits.
+JOURNAL = Path(".cache") / "written.journal"
+# (size, mtime_ns) of a file as the generator left it.
+Stat = tuple[int, int]
 
 
 @dataclass
@@ -26,6 +43,8 @@ class WriteResult:
     unchanged: int = 0
     removed: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)  # paths held by hand-written files
+    edited: list[str] = field(default_factory=list)  # generated pages changed by hand, then replaced
+    stats: dict[str, Stat] = field(default_factory=dict)  # every generated file as left
 
 
 # A file's content: bytes, or chunks of it for a large file (streamed, never
@@ -33,11 +52,17 @@ class WriteResult:
 Content = Union[bytes, Iterable[bytes], None]
 
 
-def write_tree(docs: Path, files: Mapping[str, Callable[[], Content]]) -> WriteResult:
+def write_tree(docs: Path, files: Mapping[str, Callable[[], Content]], last_stats: Mapping[str, Stat] | None = None,
+               on_edited: Callable[[str], None] | None = None) -> WriteResult:
     """Write `files`: path -> its content, made when it is written, in the mapping's order
-    (so that pages showing the build report come after the pages that add to it)."""
+    (so that pages showing the build report come after the pages that add to it).
+    `last_stats` are the files as the last build left them: one that differs was
+    changed by hand, and `on_edited` hears of it before it is replaced."""
     result = WriteResult()
+    last_stats = last_stats or {}
     docs.mkdir(parents=True, exist_ok=True)
+    (docs / JOURNAL).parent.mkdir(parents=True, exist_ok=True)
+    journal = open(docs / JOURNAL, "a", encoding="utf-8")
     owned = read_manifest(docs)
     # Claim the new paths before writing them, so that a build interrupted
     # half-way still knows, next time, which files are its own.
@@ -46,14 +71,25 @@ def write_tree(docs: Path, files: Mapping[str, Callable[[], Content]]) -> WriteR
     _write_manifest(docs, owned | claimable)
     for rel in [p for p in files if p in claimable]:
         target = docs / rel
+        before = file_stat(target)
+        if before is not None and rel in last_stats and before != last_stats[rel]:
+            _keep_edited_copy(docs, rel)
+            result.edited.append(rel)
+            if on_edited is not None:
+                on_edited(rel)
         data = files[rel]()
         if data is None:
             result.unchanged += 1
-            continue
-        if _write_if_changed(target, data):
+        elif _write_if_changed(target, data):
             result.written.append(rel)
         else:
             result.unchanged += 1
+        after = file_stat(target)
+        if after is not None:
+            result.stats[rel] = after
+            if after != before:
+                journal.write(json.dumps([rel, *after]) + "\n")
+                journal.flush()
     for rel in sorted(owned - claimable):
         path = docs / rel
         try:
@@ -63,7 +99,113 @@ def write_tree(docs: Path, files: Mapping[str, Callable[[], Content]]) -> WriteR
             pass
         _remove_empty_parents(path.parent, docs)
     _write_manifest(docs, claimable)
+    journal.close()
     return result
+
+
+def read_journal(docs: Path) -> dict[str, Stat]:
+    """The files a build that did not finish wrote, as it left them."""
+    out: dict[str, Stat] = {}
+    try:
+        with open(docs / JOURNAL, encoding="utf-8") as fh:
+            for line in fh:
+                try:
+                    rel, size, mtime = json.loads(line)
+                    out[str(rel)] = (int(size), int(mtime))
+                except (ValueError, TypeError):
+                    continue  # a line cut by the kill
+    except OSError:
+        pass
+    return out
+
+
+def forget_journal(docs: Path) -> None:
+    """The build ended well: its cache holds what it wrote."""
+    try:
+        (docs / JOURNAL).unlink()
+    except OSError:
+        pass
+
+
+def file_stat(path: Path) -> Stat | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns)
+
+
+def _keep_edited_copy(docs: Path, rel: str) -> None:
+    """Nothing a person wrote is lost: the hand-edited page goes to .cache/replaced/."""
+    copy = docs / REPLACED / rel
+    try:
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(docs / rel, copy)
+    except OSError:
+        pass
+
+
+def remove_leftovers(docs: Path) -> list[str]:
+    """Temporary files of a build that was killed half-way (ours only: `.tmp-` prefix)."""
+    removed = []
+    for folder, _, names in os.walk(docs):
+        for name in names:
+            if name.startswith(_TMP_PREFIX):
+                path = Path(folder) / name
+                try:
+                    path.unlink()
+                    removed.append(path.relative_to(docs).as_posix())
+                except OSError:
+                    pass
+    return sorted(removed)
+
+
+@contextmanager
+def docs_lock(docs: Path, wait: float = 600.0) -> Iterator[None]:
+    """One build at a time per docs folder: a second waits for the first (a save during a
+    build, two terminals, CI and serve), and says so; after `wait` seconds it gives up."""
+    docs.mkdir(parents=True, exist_ok=True)
+    with open(docs / _LOCK, "a+b") as fh:
+        if not _try_lock(fh):
+            print(f"another build is writing {docs}; waiting for it to finish", file=sys.stderr)
+            deadline = time.monotonic() + wait
+            while not _try_lock(fh):
+                if time.monotonic() > deadline:
+                    raise TimeoutError(f"another build has held {docs} for {int(wait)} s")
+                time.sleep(0.1)
+        try:
+            yield
+        finally:
+            _unlock(fh)
+
+
+def _try_lock(fh) -> bool:
+    try:
+        if os.name == "nt":
+            import msvcrt
+
+            msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except OSError:
+        return False
+
+
+def _unlock(fh) -> None:
+    try:
+        if os.name == "nt":
+            import msvcrt
+
+            msvcrt.locking(fh.fileno(), msvcrt.LK_UNLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+    except OSError:
+        pass
 
 
 def read_manifest(docs: Path) -> set[str]:
@@ -100,7 +242,7 @@ def _atomic_write(target: Path, chunks: Iterable[bytes], compare: bool) -> bool:
     """Write through a temporary file and a rename. With `compare`, the current file is
     compared on the way (for chunks too large to hold), and kept when the same: False."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=_TMP_PREFIX, suffix=target.suffix)
     try:
         old = None
         if compare:

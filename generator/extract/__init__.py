@@ -38,23 +38,47 @@ class Knowledge:
         )
 
 
+# Facts are read from this much of a text: the longest news articles are a few
+# tens of thousands of characters; a longer text is no single article, and
+# reading all of it would only cost time (the page still shows all of it).
+READ_CHARS = 100_000
+
+
 def extract_article(seed: Seed, kb: Knowledge, slug: str) -> tuple[Article, list[Problem]]:
     cleaned = text.clean(seed.text, kb.outlets, kb.text_rules)
     sents = text.sentences(cleaned.paragraphs, kb.text_rules.abbreviations)
-    full = " ".join(cleaned.paragraphs)
+    notes: list[Problem] = []
+    if sum(len(s) for s in sents) > READ_CHARS:
+        sents = _first_chars(sents, READ_CHARS)
+        notes.append(Problem(seed.file, f"a very long text: facts were read from its first {READ_CHARS:,} characters",
+                             level="info", stage="extract"))
+    full = " ".join(sents)
     title = cleaned.headline or text.title_from_lead(cleaned.paragraphs[0] if cleaned.paragraphs else "", kb.text_rules.headline,
                                                      kb.text_rules.abbreviations)
     date, date_ev = dates.find_date(cleaned.date_line, sents)
     mentions = regions.find_mentions(kb.gazetteer, sents)
     provinces, regencies, mentioned = regions.resolve(kb.gazetteer, mentions, full)
     tax = kb.taxonomy
-    joined = taxonomy.Sentences(sents)  # searched by every cue and actor rule
-    programmes = taxonomy.tag_terms(tax.programmes, joined, tax.effort_context)
-    targets = taxonomy.tag_terms(tax.target_groups, joined, tax.effort_context)
-    found = actors_mod.find_actors(kb.gazetteer, kb.actor_rules, joined)
-    actors = found.actors
-    actor_types = actors_mod.actor_types(actors, kb.actor_rules, sents, tax.effort_context)
     rel = relevance.assess(tax.relevance, cleaned.headline or "", sents)
+    level = overrides.requested_relevance(seed.overrides) or rel.level
+    joined = taxonomy.Sentences(sents)  # searched by every cue and actor rule
+    # Tags say what an effort does, for whom and by whom: they are looked for in an
+    # effort only (and a text that does not mention stunting has no figures to show).
+    if level == relevance.EFFORT:
+        programmes = taxonomy.tag_terms(tax.programmes, joined, tax.effort_context)
+        targets = taxonomy.tag_terms(tax.target_groups, joined, tax.effort_context)
+        found = actors_mod.find_actors(kb.gazetteer, kb.actor_rules, joined)
+        actors = found.actors
+        actor_types = actors_mod.actor_types(actors, kb.actor_rules, sents, tax.effort_context)
+    else:
+        programmes, targets, actors, actor_types = [], [], [], []
+        found = actors_mod.FoundActors([], {})
+    if level == relevance.NONE:
+        article_figures: tuple = ()
+    else:
+        article_figures = tuple(figures.find_figures(
+            kb.figure_rules, sents, _places(mentions, provinces, regencies), found.named_at,
+            _home(provinces, regencies), frozenset(a.name for a in actors if a.type == "pemerintah-pusat")))
     values = {
         "title": title or seed.id,
         "date": date,
@@ -69,17 +93,16 @@ def extract_article(seed: Seed, kb: Knowledge, slug: str) -> tuple[Article, list
         "actors": tuple(actors),
         "actor_types": tuple(actor_types),
         "target_groups": tuple(targets),
-        "figures": tuple(figures.find_figures(kb.figure_rules, sents, _places(mentions, provinces, regencies),
-                                              found.named_at, _home(provinces, regencies),
-                                              frozenset(a.name for a in actors if a.type == "pemerintah-pusat"))),
+        "figures": article_figures,
         "relevance": rel.level,
         "relevance_note": rel.note,
         "relevance_evidence": rel.evidence,
     }
-    problems: list[Problem] = []
+    problems: list[Problem] = list(notes)
     curated: tuple[str, ...] = ()
     if seed.overrides:
-        checked, problems = overrides.validate(seed, kb)
+        checked, validation = overrides.validate(seed, kb)
+        problems += validation
         if checked is not None:
             values, curated = overrides.apply(values, checked, kb)
     if values["relevance"] != relevance.EFFORT:
@@ -103,6 +126,16 @@ def extract_article(seed: Seed, kb: Knowledge, slug: str) -> tuple[Article, list
         **values,
     )
     return article, problems
+
+
+def _first_chars(sentences: list[str], limit: int) -> list[str]:
+    out, total = [], 0
+    for s in sentences:
+        if total >= limit:
+            break
+        out.append(s)
+        total += len(s)
+    return out
 
 
 def _places(mentions: list[regions.Mention], provinces, regencies) -> dict[int, list[figures.Place]]:

@@ -7,6 +7,7 @@ nicknames give the official name.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -183,17 +184,17 @@ class FoundActors:
 
 def find_actors(gaz: Gazetteer, rules: ActorRules, text: Sentences) -> FoundActors:
     found: dict[str, tuple[int, Actor]] = {}
-    claimed: list[tuple[int, int]] = []
+    claimed = _Spans()
     passive: set[int] = set()  # ends of names that were found not acting
     places: list[tuple[int, str]] = []  # (position in the text, actor name) of every acting mention
     for rule in rules.rules:
         for m in rule.finditer(text):
-            if any(a < m.end() and m.start() < b for a, b in claimed):
+            if claimed.overlaps(m.start(), m.end()):
                 continue
             actor = _apply(gaz, rules, rule, text, m)
             if actor is None:
                 continue
-            claimed.append((m.start(), m.end()))
+            claimed.add(m.start(), m.end())
             # An acronym in brackets after a name ("Kementerian Kesehatan RI (Kemenkes)") shares its fate.
             restated = re.search(r"\(\s*$", text.text[max(0, m.start() - 8):m.start()])
             if _not_acting(rules, text.text, m.start()) or (restated and _ends_near(passive, m.start())):
@@ -218,6 +219,25 @@ def find_actors(gaz: Gazetteer, rules: ActorRules, text: Sentences) -> FoundActo
     return FoundActors(sorted(_company_foundations(actors), key=lambda a: (a.type, a.name)), named_at)
 
 
+class _Spans:
+    """Places of the text already read as an actor: never overlapping, kept in order, so
+    that a new match is checked against its one neighbour (thousands of names in a long
+    text stay cheap)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end) - 1
+        return i >= 0 and self.ends[i] > start
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+
+
 def _final(renamed: dict[str, str], name: str) -> str:
     while name in renamed and renamed[name] != name:
         name = renamed[name]
@@ -233,6 +253,7 @@ def discover(rules: Discovery, gaz: Gazetteer, text: Sentences, known: list[Acto
         return []
     out: dict[str, Actor] = {}
     known_names = " ".join(a.name for a in known)
+    lower_words: set[str] | None = None
     for s in text.sentences:
         m = rules.head.match(s)
         if m is None:
@@ -240,18 +261,34 @@ def discover(rules: Discovery, gaz: Gazetteer, text: Sentences, known: list[Acto
         name = m.group(1)
         if name in out or name.split()[0] in rules.not_names or name in known_names:
             continue
-        if gaz.names.get(name.lower()) is not None or _is_person_or_word(rules, text.text, name):
+        if gaz.names.get(name.lower()) is not None:
+            continue
+        if lower_words is None:  # once, and only for an article that has a candidate
+            lower_words = set(re.findall(r"(?<![\w-])[a-z][\w-]*", text.text))
+        if _is_person_or_word(rules, text.text, name, lower_words):
             continue
         out[name] = Actor(name=name, type=kind, evidence=Evidence(s, name))
+        if len(out) >= _MAX_DISCOVERED:
+            break
     return list(out.values())
 
 
-def _is_person_or_word(rules: Discovery, text: str, name: str) -> bool:
+# An article names a handful of organisations; a text that seems to name more is no article.
+_MAX_DISCOVERED = 10
+
+
+def _is_person_or_word(rules: Discovery, text: str, name: str, lower_words: set[str]) -> bool:
     """Too rare, written in lower case somewhere (a common word), or spoken of as a person."""
-    places = [m.start() for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?![\w-])", text)]
-    if len(places) < rules.min_mentions:
+    if any(w.lower() in lower_words for w in name.split() if not w.isupper()):
         return True
-    if any(re.search(r"(?<![\w-])" + re.escape(w.lower()) + r"(?![\w-])", text) for w in name.split() if not w.isupper()):
+    places = []
+    at = text.find(name)
+    while at >= 0 and len(places) < 50:
+        end = at + len(name)
+        if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "-")) and (end == len(text) or not text[end].isalnum()):
+            places.append(at)
+        at = text.find(name, end)
+    if len(places) < rules.min_mentions:
         return True
     for at in places:
         if rules.person_before.search(text, max(0, at - 40), at) or rules.speech_after.match(text, at + len(name)):

@@ -16,6 +16,8 @@ from ..model import Actor, Evidence, Problem, RegionTag, Seed, Tag
 if TYPE_CHECKING:
     from . import Knowledge
 
+# A link the site may show: an http(s) address without spaces, quotes or brackets.
+SAFE_URL = re.compile(r"^https?://[^\s()<>\[\]\"'`]+$")
 CURATED = Evidence("Ditetapkan oleh kurator di front matter.", "")
 _TEXT_FIELDS = ("title", "outlet", "dateline", "url")
 _TAXONOMY_FIELDS = ("programmes", "actor_types", "target_groups")
@@ -23,8 +25,20 @@ KNOWN_FIELDS = set(_TEXT_FIELDS) | set(_TAXONOMY_FIELDS) | {"date", "provinces",
 RELEVANCE_LEVELS = ("effort", "mention", "none")
 
 
+def requested_relevance(raw: dict) -> str | None:
+    """The relevance a seed's front matter asks for, if it asks for one (before validation:
+    extraction looks for an effort's tags only where there is one)."""
+    value = raw.get("relevance")
+    if value in RELEVANCE_LEVELS:
+        return value
+    if isinstance(raw.get("relevant"), bool):
+        return "effort" if raw["relevant"] else "mention"
+    return None
+
+
 def validate(seed: Seed, kb: "Knowledge") -> tuple[dict | None, list[Problem]]:
     problems: list[Problem] = []
+    soft: list[Problem] = []  # reported, but the rest of the front matter still applies
     clean: dict[str, Any] = {}
 
     def bad(field: str, value: Any, why: str) -> None:
@@ -37,8 +51,12 @@ def validate(seed: Seed, kb: "Knowledge") -> tuple[dict | None, list[Problem]]:
         if field in _TEXT_FIELDS:
             if value is not None and not isinstance(value, (str, int, float)):
                 bad(field, None, "must be text")
+            elif field == "url" and value is not None and not SAFE_URL.match(str(value).strip()):
+                # Only a web address may become a link: "javascript:", "data:", a file path may not.
+                soft.append(Problem(seed.file, f"front matter: url: '{str(value)[:80]}' is not an http(s) address; ignored",
+                                    line=_line_of(seed, field, None)))
             else:
-                clean[field] = None if value is None else str(value)
+                clean[field] = None if value is None else str(value).strip() if field == "url" else str(value)
         elif field == "date":
             parsed = _date(value)
             if value is not None and parsed is None:
@@ -83,8 +101,8 @@ def validate(seed: Seed, kb: "Knowledge") -> tuple[dict | None, list[Problem]]:
                     bad(field, item, "each actor needs a name and a type")
             clean[field] = actors
     if any(p.level == "warning" for p in problems):
-        return None, problems
-    return clean, problems
+        return None, problems + soft
+    return clean, problems + soft
 
 
 def apply(values: dict, checked: dict, kb: "Knowledge") -> tuple[dict, tuple[str, ...]]:

@@ -319,7 +319,27 @@ def split_sign_off(last: str, outlets: Outlets) -> tuple[str, str | None]:
     return last[: m.start()].rstrip(), outlet
 
 
+# No sentence is longer than this: a run-on "sentence" of a hostile or broken
+# text is cut into pieces, so that what is done per sentence stays bounded and a
+# whole article's extraction linear in its length.
+MAX_SENTENCE = 1000
+
+
+def _bounded(sentence: str) -> list[str]:
+    pieces = []
+    while len(sentence) > MAX_SENTENCE:
+        cut = sentence.rfind(" ", MAX_SENTENCE // 2, MAX_SENTENCE)
+        cut = cut if cut > 0 else MAX_SENTENCE
+        pieces.append(sentence[:cut].strip())
+        sentence = sentence[cut:].strip()
+    return pieces + [sentence]
+
+
 def sentences(paragraphs: tuple[str, ...] | list[str], abbreviations: frozenset[str] = frozenset()) -> list[str]:
+    return [piece for s in _sentences(paragraphs, abbreviations) for piece in _bounded(s) if piece]
+
+
+def _sentences(paragraphs: tuple[str, ...] | list[str], abbreviations: frozenset[str]) -> list[str]:
     out: list[str] = []
     for p in paragraphs:
         start = 0
