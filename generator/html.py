@@ -1,6 +1,8 @@
 """What MkDocs needs to know about an HTML page body the generator wrote."""
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
 
 # Headings as the generator's templates write them (_macros.html.j2 `h`).
@@ -59,3 +61,28 @@ def without_search_attributes(html: str) -> str:
     """The page once indexed: Material's search plugin removes data-search attributes
     with a value; the bare ones our templates write go too."""
     return _SEARCH_ATTRS.sub("", html)
+
+
+# The site runs its own scripts only: files it serves, and the theme's inline
+# scripts by their hash. Styles may be inline (the theme and our tables set
+# some), images and fonts may be data: URLs (the theme's icons).
+POLICY = ("default-src 'self'; script-src 'self' {hashes}; style-src 'self' 'unsafe-inline'; "
+          "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; worker-src 'self'; frame-src 'self'; "
+          "object-src 'none'; base-uri 'self'; form-action 'self'")
+_INLINE_SCRIPT = re.compile(r"<script(?![^>]*\ssrc=)(?![^>]*\stype=\"application/(?:ld\+)?json\")[^>]*>(.*?)</script>", re.S)
+
+
+def with_content_security_policy(page: str) -> str:
+    """`page` with a Content-Security-Policy meta tag at the top of its head that allows
+    exactly the inline scripts it holds (by hash) and the site's own script files."""
+    if "<head>" not in page or 'http-equiv="Content-Security-Policy"' in page:
+        return page
+    hashes = sorted({base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii")
+                     for body in _INLINE_SCRIPT.findall(page)})
+    policy = POLICY.format(hashes=" ".join(f"'sha256-{h}'" for h in hashes))
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+    # After the charset (which must come first), before any script.
+    charset = re.search(r"<meta charset=[^>]*>", page)
+    if charset and charset.start() < page.find("<script"):
+        return page[:charset.end()] + "\n" + meta + page[charset.end():]
+    return page.replace("<head>", "<head>\n" + meta, 1)

@@ -19,7 +19,7 @@ except ImportError:  # mkdocs run from a checkout without `pip install -e .`
 from generator.cache import CACHE_DIR
 from generator.errors import one_line
 from generator.config import BuildConfig
-from generator.html import heading_tree, searchable, without_search_attributes
+from generator.html import heading_tree, searchable, with_content_security_policy, without_search_attributes
 from generator.render import SiteSettings
 from jinja2 import FileSystemBytecodeCache
 from markupsafe import escape
@@ -162,3 +162,27 @@ def _page_shows_everything(context, page, config, nav):
 
 
 on_page_context = CombinedEvent(_search_sees_what_it_indexes, _page_shows_everything)
+
+
+# Every HTML file the site serves carries a Content-Security-Policy: nothing but the
+# site's own scripts runs, whatever a seed or a front matter might smuggle in. The
+# live preview of `mkdocs serve` is the exception: MkDocs injects an inline script of
+# its own, different at every request, to reload the page.
+_PREVIEW = "KB_LIVE_PREVIEW"
+
+
+def on_startup(command, dirty):
+    # The hook module is loaded again at every rebuild; the process keeps this.
+    if command == "serve":
+        os.environ[_PREVIEW] = "1"
+
+
+@event_priority(-100)
+def on_post_page(output, page, config):
+    return output if os.environ.get(_PREVIEW) else with_content_security_policy(output)
+
+
+def on_post_template(output_content, template_name, config):
+    if template_name.endswith(".html") and not os.environ.get(_PREVIEW):
+        return with_content_security_policy(output_content)
+    return output_content

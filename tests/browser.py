@@ -18,7 +18,8 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 
 
 def chromium_path() -> str | None:
-    for name in ("chromium", "chromium-browser"):
+    # Debian's chromium; Google Chrome where a CI runner has that instead.
+    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
         found = shutil.which(name)
         if found:
             return found

@@ -144,10 +144,16 @@ def test_pages_workflow():
     for action in ("actions/checkout", "actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"):
         assert action in uses, action
     assert wf["jobs"]["deploy"]["needs"] == "build"
+    assert wf["jobs"]["build"]["needs"] == "test"  # nothing is deployed that fails the tests
+    assert "bash .ci/run" in " ".join(s.get("run", "") for s in wf["jobs"]["test"]["steps"])
     assert wf["jobs"]["deploy"]["environment"]["name"] == "github-pages"
+    # Every action pinned to a commit, not to a tag that can be moved.
+    for step in steps:
+        if "uses" in step:
+            assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", step["uses"]), step["uses"]
     runs = " && ".join(s.get("run", "") for s in steps)
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    install = "python3 -m venv .venv && . .venv/bin/activate && pip install -e ."
+    install = "python3 -m venv .venv && . .venv/bin/activate && pip install --require-hashes -r requirements.lock"
     assert install in runs and install in readme
     assert "mkdocs build --strict" in runs and "mkdocs build --strict" in readme
     build_env = next(s["env"] for s in steps if "mkdocs build" in s.get("run", ""))

@@ -1,0 +1,54 @@
+"""Dependencies: the lock files pin every package the README's commands install, with hashes,
+and satisfy pyproject.toml (regenerate them with pip-compile when this fails)."""
+from __future__ import annotations
+
+import re
+import tomllib
+
+import pytest
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+
+from conftest import ROOT
+
+PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+
+
+def locked(name: str) -> dict[str, tuple[str, list[str]]]:
+    """package -> (version, hashes) of a pip-compile lock file."""
+    out: dict[str, tuple[str, list[str]]] = {}
+    text = (ROOT / name).read_text(encoding="utf-8").replace("\\\n", " ")
+    for line in text.splitlines():
+        m = re.match(r"^([A-Za-z0-9_.-]+)==([^\s;]+)(.*)$", line)
+        if m:
+            out[canonicalize_name(m.group(1))] = (m.group(2), re.findall(r"--hash=sha256:([0-9a-f]{64})", m.group(3)))
+    return out
+
+
+@pytest.mark.parametrize("lock,extras", [("requirements.lock", []), ("requirements-test.lock", ["test"])])
+def test_the_lock_pins_every_requirement_with_hashes(lock, extras):
+    pins = locked(lock)
+    wanted = list(PYPROJECT["project"]["dependencies"])
+    for extra in extras:
+        wanted += PYPROJECT["project"]["optional-dependencies"][extra]
+    for spec in wanted:
+        req = Requirement(spec)
+        name = canonicalize_name(req.name)
+        assert name in pins, f"{req.name} is not in {lock}"
+        assert req.specifier.contains(pins[name][0], prereleases=True), f"{lock}: {req.name}=={pins[name][0]} is not {req.specifier}"
+    for name, (version, hashes) in pins.items():
+        assert hashes, f"{lock}: {name}=={version} has no hash"
+
+
+def test_both_locks_agree_and_every_command_installs_from_them():
+    runtime, test = locked("requirements.lock"), locked("requirements-test.lock")
+    for name, (version, _) in runtime.items():
+        assert test.get(name, (version,))[0] == version, f"{name}: {version} and {test[name][0]}"
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    workflow = (ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8")
+    assert "pip install --require-hashes -r requirements.lock && mkdocs serve" in readme
+    assert "pip install --require-hashes -r requirements-test.lock && pytest" in readme
+    assert "pip install -q --require-hashes -r requirements-test.lock && pytest" in ci
+    assert "pip install --require-hashes -r requirements.lock" in workflow
+    assert "pip install -e" not in readme.split("## Publishing")[0]
