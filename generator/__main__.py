@@ -1,4 +1,4 @@
-"""Command line: `python -m generator build [--seeds DIR] [--docs DIR]`."""
+"""Command line: `python -m generator build [--seeds DIR] [--docs DIR]`, `python -m generator bundle`."""
 from __future__ import annotations
 
 import argparse
@@ -8,16 +8,17 @@ from pathlib import Path
 
 from .build import BuildError, build
 from .bundle import DEFAULT_OUT, TOP_FOLDER, build_bundle
-from .config import BuildConfig
-from .render import SiteSettings
+from .config import DEFAULT_OUTPUT, BuildConfig
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description="Stunting knowledge base generator")
     sub = parser.add_subparsers(dest="command", required=True)
-    b = sub.add_parser("build", help="generate Markdown pages and data/ from the seeds")
+    b = sub.add_parser("build", help="generate the pages and data/ from the seeds")
     b.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of article .txt files (default: seeds/)")
-    b.add_argument("--docs", type=Path, default=Path("docs"), help="MkDocs docs folder to write into (default: docs/)")
+    b.add_argument("--docs", type=Path, default=None,
+                   help=f"folder that receives the generated pages and data/ (default: {DEFAULT_OUTPUT}/, "
+                        "where `mkdocs build` takes them from)")
     b.add_argument("--lead-only", action="store_true", help="publish only lead paragraphs, not full article texts")
     b.add_argument("--site-url", default=os.environ.get("SITE_URL", ""), help="absolute site URL for feeds (default: $SITE_URL)")
     z = sub.add_parser("bundle", help="build the offline site (works from file://) and zip it")
@@ -32,15 +33,13 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         print(f"offline bundle written: {out} (unzip it and open {TOP_FOLDER}/index.html)")
         return 0
-    if args.command == "build":
-        config = BuildConfig(seeds=args.seeds, docs=args.docs,
-                             site=SiteSettings(full_text=not args.lead_only, site_url=args.site_url))
-        try:
-            report = build(config)
-        except BuildError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return 2
-        print("\n".join(report.lines()))
+    config = BuildConfig.from_command_line(args.seeds, args.docs, args.lead_only, args.site_url)
+    try:
+        report = build(config)
+    except BuildError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print("\n".join(report.lines()))
     return 0
 
 

@@ -1,18 +1,85 @@
-"""Build options: one typed object, passed down; nothing reads globals."""
+"""Build options: one typed object, made in one place for the command line and for MkDocs.
+
+Nothing else reads the environment or mkdocs.yml: the pipeline receives a
+`BuildConfig` and passes down what each stage needs.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from .render import SiteSettings
+from typing import Any, Mapping
 
 PACKAGE_DATA = Path(__file__).parent / "data"
+# The generator's own build folder: generated pages live here, outside the
+# hand-written docs/, and reach MkDocs as generated files (see mkdocs_hook.py).
+DEFAULT_OUTPUT = Path("generated")
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    """What the site shows, beyond the articles (mkdocs.yml `extra.kb`, or the command line)."""
+
+    full_text: bool = True  # False: lead paragraph, extracted facts and a link to the source
+    directory_urls: bool = True  # MkDocs' use_directory_urls: the offline bundle uses .html URLs
+    site_url: str = ""  # absolute links in feeds when known
+    # Paragraphs of an article's text that go into the search index (the lead
+    # and the next ones): the browser builds the index at every page load, so
+    # its size decides how soon search is ready on a large knowledge base.
+    # None: the whole text up to render.SEARCH_FULL_TEXT_UP_TO articles, the lead above.
+    search_paragraphs: int | None = None
+    # Articles listed on an entry page (region, programme, actor...); the rest go to its archive pages.
+    list_page_size: int = 100
 
 
 @dataclass(frozen=True)
 class BuildConfig:
     seeds: Path = Path("seeds")
-    docs: Path = Path("docs")
-    data: Path = PACKAGE_DATA  # gazetteer, taxonomy, actor rules, outlets
+    output: Path = DEFAULT_OUTPUT  # receives the generated pages and data/ (`--docs DIR`)
+    # The hand-written docs folder, when it is not `output`: a docs folder that
+    # still holds pages of an older generator (which wrote into it) is cleaned once.
+    docs: Path | None = None
+    data: Path = PACKAGE_DATA  # gazetteer, taxonomy, actor rules, outlets, site words
     taxonomy: Path | None = None  # defaults to data/taxonomy.yml
+    templates: Path | None = None  # templates here replace the package's of the same name
     site: SiteSettings = field(default_factory=SiteSettings)
+    # Incremental builds keep what the last build knew in output/.cache and redo
+    # only what changed; off, every build does everything (same output).
+    incremental: bool = True
+    # Worker processes for extraction and rendering: 0 = one per core (up to 8), 1 = none.
+    workers: int = 0
+    # Below this many seeds to extract (or pages to render), workers cost more than they save.
+    parallel_from: int = 400
+
+    @classmethod
+    def from_mkdocs(cls, config: Any) -> "BuildConfig":
+        """The options of an MkDocs configuration (`extra.kb`, paths relative to mkdocs.yml)."""
+        options: Mapping[str, Any] = config.extra.get("kb") or {}
+        root = Path(config.config_file_path).parent
+
+        def path(key: str) -> Path | None:
+            return root / options[key] if options.get(key) else None
+
+        return cls(
+            seeds=path("seeds") or root / "seeds",
+            output=path("output") or root / DEFAULT_OUTPUT,
+            docs=Path(config.docs_dir),
+            templates=path("templates"),
+            site=SiteSettings(full_text=flag(options.get("full_text", True)), directory_urls=config.use_directory_urls,
+                              site_url=config.site_url or ""),
+        )
+
+    @classmethod
+    def from_command_line(cls, seeds: Path, output: Path | None, lead_only: bool, site_url: str) -> "BuildConfig":
+        return cls(seeds=seeds, output=output or DEFAULT_OUTPUT, docs=Path("docs") if output is None else None,
+                   site=SiteSettings(full_text=not lead_only, site_url=site_url))
+
+
+def flag(value: Any) -> bool:
+    """A yes/no option as YAML or an environment variable gives it ("false", "0", "no", "off" are no)."""
+    return str(value).strip().lower() not in ("false", "0", "no", "off", "")
+
+
+def search_language(options: Mapping[str, Any]) -> str:
+    """The search language: Indonesian unless `extra.kb.search_language` says `en`
+    (Material's default, which the benchmark compares with ours)."""
+    return str(options.get("search_language") or "id")

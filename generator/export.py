@@ -10,10 +10,16 @@ import io
 import json
 from typing import Iterator
 
+from . import urls
 from .errors import one_line
 from .model import Article, Evidence, Figure
 
 SCHEMA_VERSION = 1
+
+
+def _page(a: Article) -> str:
+    """The article page's URL relative to the site root (export.md `page`)."""
+    return urls.page_url(urls.article(a.slug))
 
 
 def _evidence(ev: Evidence | None) -> str | None:
@@ -44,7 +50,7 @@ def article_record(a: Article) -> dict:
         "relevant": a.relevant,
         "relevance_note": a.relevance_note,
         "figures": [_figure(f) for f in a.figures],
-        "page": a.page,
+        "page": _page(a),
         "source_file": a.file,
         "curated": list(a.curated),
         "duplicates": list(a.duplicates),
@@ -67,7 +73,7 @@ def _record_or_stub(a: Article) -> dict:
     try:
         return article_record(a)
     except Exception as exc:  # noqa: BLE001 - reported in the record itself
-        return {"id": a.id, "title": str(a.title), "page": a.page, "source_file": a.file, "export_error": one_line(exc)}
+        return {"id": a.id, "title": str(a.title), "page": _page(a), "source_file": a.file, "export_error": one_line(exc)}
 
 
 def articles_json(articles: list[Article], records: dict[str, str] | None = None,
@@ -112,7 +118,7 @@ def articles_csv(articles: list[Article]) -> bytes:
         "; ".join(t.region.code for t in a.regencies), "; ".join(t.region.name for t in a.regencies),
         "; ".join(t.id for t in a.programmes), "; ".join(t.id for t in a.actor_types),
         "; ".join(x.name for x in a.actors), "; ".join(t.id for t in a.target_groups),
-        a.relevance, "true" if a.relevant else "false", a.page,
+        a.relevance, "true" if a.relevant else "false", _page(a),
     ] for a in sorted(articles, key=lambda a: a.id)]
     return _csv(header, rows)
 
@@ -125,5 +131,5 @@ def figures_csv(articles: list[Article]) -> bytes:
         for f in a.figures:
             rows.append([a.id, f.kind, f.value, f.unit, f.year or "", f.scope, f.basis, f.since or "", f.subject, f.text,
                          f.actor, "; ".join(t.region.code for t in a.provinces), "; ".join(t.region.code for t in a.regencies),
-                         _evidence(f.evidence) or "", a.page])
+                         _evidence(f.evidence) or "", _page(a)])
     return _csv(header, rows)

@@ -2,67 +2,28 @@
 
 Taxonomy -> term -> articles, as in Hugo: the region tree (province ->
 kabupaten/kota), programmes, actors and actor types, target groups and the
-timeline. Templates render index pages from this object and never group
-anything themselves.
+timeline, and every figure placed in its region. Templates render index pages
+from this object; what they look up in it (`programmes_in`, `figures_in`...)
+is computed here.
 """
 from __future__ import annotations
 
 import functools
-import hashlib
-import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .extract.regions import Gazetteer
-from .extract.taxonomy import Taxonomy, Term
+from . import urls
 from .errors import one_line
 from .model import Actor, Article, Figure, Problem, Region
-
-MONTHS_ID = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"]
-
-
-def slugify(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9_]+", "-", ascii_text.lower()).strip("-_") or "x"
-
-
-# Slugs longer than this are cut and given a hash: a 251-character file name would
-# break file systems and the offline bundle's zip.
-MAX_SLUG = 80
-
-
-def _short_hash(name: str) -> str:
-    return hashlib.sha1(name.encode("utf-8")).hexdigest()[:6]
-
-
-def article_slug(seed_id: str) -> str:
-    """An article's slug from its seed's name alone, so that no other seed can change it:
-    a name that is already a slug keeps it; any other (capitals, spaces, accents, over 80
-    characters) gets a short hash of the name, and two names never share a slug."""
-    slug = slugify(seed_id)
-    if slug == seed_id and len(slug) <= MAX_SLUG:
-        return slug
-    return f"{slug[:MAX_SLUG - 7].rstrip('-_')}-{_short_hash(seed_id)}"
-
-
-def unique_slugs(names: list[str]) -> dict[str, str]:
-    """Stable, unique ASCII slugs: two names that slugify alike get a short hash each."""
-    by_slug: dict[str, list[str]] = defaultdict(list)
-    for n in names:
-        by_slug[slugify(n)].append(n)
-    out: dict[str, str] = {}
-    for slug, group in by_slug.items():
-        for n in group:
-            out[n] = slug if len(group) == 1 and len(slug) <= MAX_SLUG else f"{slug[:MAX_SLUG - 7].rstrip('-_')}-{_short_hash(n)}"
-    return out
+from .reference.gazetteer import Gazetteer
+from .reference.taxonomy import Taxonomy, Term
 
 
 def region_path(region: Region, gaz: Gazetteer) -> str:
-    """Docs-relative Markdown path of a region's page."""
+    """The source path of a region's page."""
     if region.is_province:
-        return f"wilayah/{slugify(region.name)}/index.md"
-    return f"wilayah/{slugify(gaz.province_of(region).name)}/{slugify(region.name)}.md"
+        return urls.province(region.name)
+    return urls.regency(gaz.province_of(region).name, region.name)
 
 
 def newest_first(d) -> tuple:
@@ -85,10 +46,6 @@ def _check_placeable(a: Article, taxonomy: Taxonomy, gaz: Gazetteer) -> None:
     for tag in (*a.provinces, *a.regencies):
         if tag.region.code not in gaz.regions:
             raise ValueError(f"unknown region code {tag.region.code!r}")
-
-
-def date_id(d) -> str:
-    return f"{d.day} {MONTHS_ID[d.month - 1]} {d.year}" if d else "tanpa tanggal"
 
 
 @dataclass
@@ -183,15 +140,15 @@ class KnowledgeBase:
         for code, entry in sorted(regions.items()):
             if not entry.region.is_province:
                 regions[entry.region.province_code].children.append(entry)
-        programmes = {t.id: TermEntry(t, f"program/{t.id}.md") for t in taxonomy.programmes}
-        targets = {t.id: TermEntry(t, f"sasaran/{t.id}.md") for t in taxonomy.target_groups}
-        types = {t.id: TermEntry(t, f"aktor/jenis/{t.id}.md") for t in taxonomy.actor_types}
+        programmes = {t.id: TermEntry(t, urls.programme(t.id)) for t in taxonomy.programmes}
+        targets = {t.id: TermEntry(t, urls.target_group(t.id)) for t in taxonomy.target_groups}
+        types = {t.id: TermEntry(t, urls.actor_type(t.id)) for t in taxonomy.actor_types}
         actor_names: dict[str, Actor] = {}
         for a in ordered:
             for act in a.actors:
                 actor_names.setdefault(act.name.lower(), act)
-        actor_slugs = unique_slugs(sorted(actor_names))
-        actors = {k: ActorEntry(v.name, v.type, f"aktor/{actor_slugs[k]}.md") for k, v in sorted(actor_names.items())}
+        actor_slugs = urls.unique_slugs(sorted(actor_names))
+        actors = {k: ActorEntry(v.name, v.type, urls.actor(actor_slugs[k])) for k, v in sorted(actor_names.items())}
         years: dict[int, dict[int, list[Article]]] = defaultdict(lambda: defaultdict(list))
         undated: list[Article] = []
         for a in ordered:

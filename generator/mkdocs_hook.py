@@ -1,8 +1,11 @@
-"""MkDocs hook: run the same pipeline before MkDocs collects the docs.
+"""MkDocs hook: run the same pipeline before MkDocs collects the docs, and hand
+MkDocs the generated files.
 
-Declared in mkdocs.yml under `hooks:`. The generator writes only files whose
-content changed, so under `mkdocs serve` an edited seed causes one rebuild for
-the edit and one for the pages it changed, and then the site is quiet.
+Declared in mkdocs.yml under `hooks:`. Generated pages live in the output
+folder (`extra.kb.output`, default `generated/`), outside the hand-written
+docs/, and join the site in `on_files`; the generator writes only files whose
+content changed, so `mkdocs serve --dirty` builds again only what changed.
+Everything here is integration: the pipeline itself is in generator/build.py.
 """
 from __future__ import annotations
 
@@ -16,33 +19,20 @@ try:
 except ImportError:  # mkdocs run from a checkout without `pip install -e .`
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     from generator.build import BuildError, build
-from generator.cache import CACHE_DIR
+from generator import urls
+from generator.config import BuildConfig, search_language
 from generator.errors import one_line
-from generator.config import BuildConfig
 from generator.html import heading_tree, searchable, with_content_security_policy, without_search_attributes
-from generator.render import SiteSettings
+from generator.incremental import CACHE_DIR
+from generator.write import read_manifest
 from jinja2 import FileSystemBytecodeCache
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
+from mkdocs.structure.files import File, InclusionLevel, set_exclusions
 from mkdocs.structure.toc import get_toc
 
 log = logging.getLogger("mkdocs.hooks.generator")
-
-
-def _flag(value) -> bool:
-    return str(value).strip().lower() not in ("false", "0", "no", "off", "")
-
-
-def _config(config) -> BuildConfig:
-    options = config.extra.get("kb") or {}
-    root = Path(config.config_file_path).parent
-    return BuildConfig(
-        seeds=root / options.get("seeds", "seeds"),
-        docs=Path(config.docs_dir),
-        site=SiteSettings(full_text=_flag(options.get("full_text", True)), directory_urls=config.use_directory_urls,
-                          site_url=config.site_url or ""),
-    )
 
 
 @event_priority(50)
@@ -50,11 +40,10 @@ def on_config(config):
     # Indonesian search: MkDocs refuses `search: lang: id` (it ships no lunr
     # file for it); Material's search plugin takes it when set before its own
     # on_config runs, and its worker then loads our lunr.id.min.js.
-    # KB_SEARCH_LANG=en keeps Material's default (the benchmark compares both).
     offline = False
     for plugin in config.plugins.values():
         module = plugin.__class__.__module__
-        if module.startswith("material.plugins.search") and os.environ.get("KB_SEARCH_LANG", "id") == "id":
+        if module.startswith("material.plugins.search") and search_language(config.extra.get("kb") or {}) == "id":
             plugin.config.lang = ["id"]
             plugin.config.pipeline = ["stemmer", "stopWordFilter", "trimmer"]
         elif module.startswith("material.plugins.offline"):
@@ -62,12 +51,16 @@ def on_config(config):
     # Instant navigation fetches pages with XHR, which file:// refuses.
     if offline:
         config.theme["features"] = [f for f in config.theme.get("features", []) if not f.startswith("navigation.instant")]
+    # Hand-written pages include generated fragments from the output folder, wherever it is.
+    snippets = config.mdx_configs.get("pymdownx.snippets")
+    if snippets is not None:
+        snippets["base_path"] = [str(BuildConfig.from_mkdocs(config).output / Path(urls.HOME_SNIPPET).parent)]
     return config
 
 
 def on_pre_build(config) -> None:
     try:
-        report = build(_config(config))
+        report = build(BuildConfig.from_mkdocs(config))
     except BuildError as exc:
         raise PluginError(str(exc)) from exc
     except Exception as exc:  # noqa: BLE001 - a bug of ours: the last good pages are still there
@@ -83,10 +76,31 @@ def on_pre_build(config) -> None:
         log.info(line.strip())
 
 
+def on_files(files, config):
+    """The generated files join the site as if they were in docs/ (as Material's blog
+    plugin adds its views). A hand-written file at the same path wins."""
+    output = BuildConfig.from_mkdocs(config).output
+    added = []
+    for path in sorted(read_manifest(output)):
+        if any(part.startswith(".") for part in path.split("/")):
+            continue  # fragments for hand-written pages, not pages
+        existing = files.get_file_from_path(path)
+        if existing is not None:
+            if existing.src_dir and os.path.normpath(existing.src_dir) == os.path.normpath(config.docs_dir):
+                log.info("%s: a hand-written page has the path of a generated one; the hand-written one is published", path)
+                continue
+            files.remove(existing)  # a theme file we replace (the search language)
+        added.append(File.generated(config, path, abs_src_path=str(output / path)))
+    set_exclusions(added, config)
+    for f in added:
+        files.append(f)
+    return files
+
+
 def on_env(env, config, files):
     # Material's templates are compiled again at every build (and every
     # rebuild under `mkdocs serve`); keep the compiled code with our cache.
-    folder = Path(config.docs_dir) / CACHE_DIR / "theme"
+    folder = BuildConfig.from_mkdocs(config).output / CACHE_DIR / "theme"
     try:
         folder.mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = FileSystemBytecodeCache(str(folder))
@@ -96,7 +110,11 @@ def on_env(env, config, files):
 
 
 def on_serve(server, config, builder):
-    server.watch(str(_config(config).seeds))
+    kb = BuildConfig.from_mkdocs(config)
+    # Seeds, and the curator's data: taxonomy, gazetteer, rules. The output folder
+    # is ours and not watched: a save is one rebuild.
+    server.watch(str(kb.seeds))
+    server.watch(str(kb.data))
     server.builder = _keeps_serving(server.builder)
     return server
 

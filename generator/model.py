@@ -1,6 +1,7 @@
 """The knowledge base's domain objects.
 
-Extraction produces these, the index groups them, templates render them.
+Extraction produces these, the index groups them, templates render them. Where
+their pages live is not theirs to say (see urls.py).
 They are plain frozen dataclasses so that two builds of the same input give
 equal objects, and so that nothing downstream can change what extraction found.
 """
@@ -63,7 +64,7 @@ class Actor:
 class Figure:
     """A number the article reports, normalised (Indonesian notation resolved), by meaning."""
 
-    kind: str  # prevalence | target | budget | unit-cost | beneficiaries | cases | places | workers | count
+    kind: str  # prevalence | target | budget | unit-cost | count, or a kind of counted noun (data/figures.yml)
     value: float | int
     unit: str  # percent | IDR | count
     year: int | None  # the year the figure refers to; None for totals since a year and values before a change
@@ -144,15 +145,6 @@ class Article:
     def listed(self) -> bool:
         """Shown on public lists, feeds and the map: an article that does not mention stunting is not."""
         return self.relevance != "none"
-
-    @property
-    def page(self) -> str:
-        return f"artikel/{self.slug}/"
-
-    @property
-    def source_path(self) -> str:
-        """The article's Markdown page under docs/."""
-        return f"artikel/{self.slug}.md"
 
     @property
     def lead(self) -> str:

@@ -10,10 +10,13 @@ anything but text.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+import ftfy
+import ftfy.badness
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
@@ -88,12 +91,19 @@ def read_seed(path: Path, root: str | None = None) -> Seed | Problem:
     if decoded is None:
         return Problem(name, "skipped: binary file, not text", level="skipped", stage="read")
     text, encoding = decoded
+    problems: list[Problem] = []
+    # Scraped text is often mojibake: UTF-8 read once as Latin-1 ("kmÂ²", "Ù\x8a...").
+    # ftfy's check is slow: only text with Latin-1 letters, where mojibake lives, gets it.
+    repaired = ftfy.fix_encoding(text) if _LATIN1.search(text) and ftfy.badness.is_bad(text) else text
+    if repaired != text:
+        text = repaired
+        problems.append(Problem(name, "text was mis-encoded (UTF-8 read as another code page); repaired", level="info",
+                                stage="read"))
     if not looks_like_text(text, encoding):
         return Problem(name, "skipped: not text (too many characters that no text has)", level="skipped", stage="read")
     text = clean_text(text)
     if not text.strip():
         return Problem(name, "skipped: empty file", level="skipped", stage="read")
-    problems: list[Problem] = []
     if encoding != "utf-8":
         problems.append(Problem(name, f"not valid UTF-8, read as {encoding}", level="info"))
     overrides, body, problem = split_front_matter(name, text)
@@ -168,13 +178,18 @@ def looks_like_text(text: str, encoding: str) -> bool:
     if not text:
         return True
     sample = text[:20_000]
-    controls = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r") or 0x7F <= ord(ch) <= 0x9F)
-    if controls > max(2, len(sample) // 200):
+    # Counted by the regular expression engine: a loop over characters in Python
+    # would cost a good part of reading a thousand seeds.
+    if len(_CONTROL_CHARS.findall(sample)) > max(2, len(sample) // 200):
         return False
     if encoding in ("cp1252", "latin-1"):
-        plain = sum(1 for ch in sample if ch.isascii() and (ch.isalnum() or ch.isspace() or ch in ".,;:!?'\"()-/%&"))
-        return plain >= 0.85 * len(sample)
+        return len(_PLAIN_CHARS.findall(sample)) >= 0.85 * len(sample)
     return True
+
+
+_LATIN1 = re.compile(r"[\x80-\xff]")
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_PLAIN_CHARS = re.compile(r"[A-Za-z0-9\s\x1c-\x1f.,;:!?'\"()\-/%&]", re.ASCII)
 
 
 class _NoAliases(yaml.SafeLoader):

@@ -1,16 +1,16 @@
-"""Write stage: put generated files into the docs folder, safely.
+"""Write stage: put generated files into the output folder, safely.
 
-- Only files whose content changed are written, so `mkdocs serve` sees no
-  change when nothing changed and an unchanged rebuild rewrites nothing.
+- Only files whose content changed are written: their times tell MkDocs
+  (`--dirty`) which pages to build again, and an unchanged rebuild rewrites nothing.
 - Every write is atomic (temporary file + rename): an interrupted build leaves
   each page either as it was or as it should be.
 - The generator owns only what its manifest lists. A stale page is deleted
   only if the manifest says the generator wrote it; a file it did not write
-  (a hand-written page) is never overwritten.
+  (a hand-written page, in an output folder shared with one) is never overwritten.
 - A generated page changed by hand since it was written (its size or time
   differs from what the last build recorded) is reported, and its edited copy
   kept in `.cache/replaced/`, before it is replaced.
-- One build at a time writes a docs folder (`docs_lock`); temporary files a
+- One build at a time writes an output folder (`output_lock`); temporary files a
   killed build left behind are removed by the next (`remove_leftovers`).
 """
 from __future__ import annotations
@@ -24,7 +24,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Mapping, Union
+from typing import Callable, Collection, Iterable, Iterator, Mapping, Sequence, Union
 
 MANIFEST = ".generator-manifest.json"
 _TMP_PREFIX = ".tmp-"
@@ -52,66 +52,81 @@ class WriteResult:
 Content = Union[bytes, Iterable[bytes], None]
 
 
-def write_tree(docs: Path, files: Mapping[str, Callable[[], Content]], last_stats: Mapping[str, Stat] | None = None,
+@dataclass(frozen=True)
+class Output:
+    """A file to write: its path in the output folder and how its content is made
+    (when it is written: a build never holds every page at once)."""
+
+    path: str
+    make: Callable[[], Content]
+    key: str = ""  # a digest of what the content shows ("": made at every build)
+    source: str = ""  # the seed file the content comes from, if one
+
+
+def write_tree(output: Path, outputs: Sequence[Output], left: Mapping[str, Collection[Stat]] | None = None,
                on_edited: Callable[[str], None] | None = None) -> WriteResult:
-    """Write `files`: path -> its content, made when it is written, in the mapping's order
-    (so that pages showing the build report come after the pages that add to it).
-    `last_stats` are the files as the last build left them: one that differs was
-    changed by hand, and `on_edited` hears of it before it is replaced."""
+    """Write `outputs` in their order (so that pages showing the build report come after
+    the pages that add to it). `left` are the states earlier builds left each file in:
+    a file in none of them was changed by hand, and `on_edited` hears of it before it
+    is replaced."""
+    files = {o.path: o.make for o in outputs}
     result = WriteResult()
-    last_stats = last_stats or {}
-    docs.mkdir(parents=True, exist_ok=True)
-    (docs / JOURNAL).parent.mkdir(parents=True, exist_ok=True)
-    journal = open(docs / JOURNAL, "a", encoding="utf-8")
-    owned = read_manifest(docs)
+    left = left or {}
+    output.mkdir(parents=True, exist_ok=True)
+    (output / JOURNAL).parent.mkdir(parents=True, exist_ok=True)
+    journal = open(output / JOURNAL, "a", encoding="utf-8")
+    owned = read_manifest(output)
     # Claim the new paths before writing them, so that a build interrupted
     # half-way still knows, next time, which files are its own.
-    claimable = {p for p in files if p in owned or not (docs / p).exists()}
+    claimable = {p for p in files if p in owned or not (output / p).exists()}
     result.refused = sorted(set(files) - claimable)
-    _write_manifest(docs, owned | claimable)
+    _write_manifest(output, owned | claimable)
     for rel in [p for p in files if p in claimable]:
-        target = docs / rel
+        target = output / rel
         before = file_stat(target)
-        if before is not None and rel in last_stats and before != last_stats[rel]:
-            _keep_edited_copy(docs, rel)
+        if before is not None and rel in left and before not in left[rel]:
+            _keep_edited_copy(output, rel)
             result.edited.append(rel)
             if on_edited is not None:
                 on_edited(rel)
         data = files[rel]()
+
+        def record(stat: Stat, rel: str = rel) -> None:
+            # Before the rename: a build killed between the two leaves a file the
+            # next build knows as its own either way.
+            journal.write(json.dumps([rel, *stat]) + "\n")
+            journal.flush()
         if data is None:
             result.unchanged += 1
-        elif _write_if_changed(target, data):
+        elif _write_if_changed(target, data, record):
             result.written.append(rel)
         else:
             result.unchanged += 1
         after = file_stat(target)
         if after is not None:
             result.stats[rel] = after
-            if after != before:
-                journal.write(json.dumps([rel, *after]) + "\n")
-                journal.flush()
     for rel in sorted(owned - claimable):
-        path = docs / rel
+        path = output / rel
         try:
             path.unlink()
             result.removed.append(rel)
         except FileNotFoundError:
             pass
-        _remove_empty_parents(path.parent, docs)
-    _write_manifest(docs, claimable)
+        remove_empty_parents(path.parent, output)
+    _write_manifest(output, claimable)
     journal.close()
     return result
 
 
-def read_journal(docs: Path) -> dict[str, Stat]:
-    """The files a build that did not finish wrote, as it left them."""
-    out: dict[str, Stat] = {}
+def read_journal(output: Path) -> dict[str, set[Stat]]:
+    """The files builds that did not finish wrote, in each state they may have left them."""
+    out: dict[str, set[Stat]] = {}
     try:
-        with open(docs / JOURNAL, encoding="utf-8") as fh:
+        with open(output / JOURNAL, encoding="utf-8") as fh:
             for line in fh:
                 try:
                     rel, size, mtime = json.loads(line)
-                    out[str(rel)] = (int(size), int(mtime))
+                    out.setdefault(str(rel), set()).add((int(size), int(mtime)))
                 except (ValueError, TypeError):
                     continue  # a line cut by the kill
     except OSError:
@@ -119,10 +134,10 @@ def read_journal(docs: Path) -> dict[str, Stat]:
     return out
 
 
-def forget_journal(docs: Path) -> None:
+def forget_journal(output: Path) -> None:
     """The build ended well: its cache holds what it wrote."""
     try:
-        (docs / JOURNAL).unlink()
+        (output / JOURNAL).unlink()
     except OSError:
         pass
 
@@ -135,43 +150,43 @@ def file_stat(path: Path) -> Stat | None:
     return (st.st_size, st.st_mtime_ns)
 
 
-def _keep_edited_copy(docs: Path, rel: str) -> None:
+def _keep_edited_copy(output: Path, rel: str) -> None:
     """Nothing a person wrote is lost: the hand-edited page goes to .cache/replaced/."""
-    copy = docs / REPLACED / rel
+    copy = output / REPLACED / rel
     try:
         copy.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(docs / rel, copy)
+        shutil.copy2(output / rel, copy)
     except OSError:
         pass
 
 
-def remove_leftovers(docs: Path) -> list[str]:
+def remove_leftovers(output: Path) -> list[str]:
     """Temporary files of a build that was killed half-way (ours only: `.tmp-` prefix)."""
     removed = []
-    for folder, _, names in os.walk(docs):
+    for folder, _, names in os.walk(output):
         for name in names:
             if name.startswith(_TMP_PREFIX):
                 path = Path(folder) / name
                 try:
                     path.unlink()
-                    removed.append(path.relative_to(docs).as_posix())
+                    removed.append(path.relative_to(output).as_posix())
                 except OSError:
                     pass
     return sorted(removed)
 
 
 @contextmanager
-def docs_lock(docs: Path, wait: float = 600.0) -> Iterator[None]:
-    """One build at a time per docs folder: a second waits for the first (a save during a
+def output_lock(output: Path, wait: float = 600.0) -> Iterator[None]:
+    """One build at a time per output folder: a second waits for the first (a save during a
     build, two terminals, CI and serve), and says so; after `wait` seconds it gives up."""
-    docs.mkdir(parents=True, exist_ok=True)
-    with open(docs / _LOCK, "a+b") as fh:
+    output.mkdir(parents=True, exist_ok=True)
+    with open(output / _LOCK, "a+b") as fh:
         if not _try_lock(fh):
-            print(f"another build is writing {docs}; waiting for it to finish", file=sys.stderr)
+            print(f"another build is writing {output}; waiting for it to finish", file=sys.stderr)
             deadline = time.monotonic() + wait
             while not _try_lock(fh):
                 if time.monotonic() > deadline:
-                    raise TimeoutError(f"another build has held {docs} for {int(wait)} s")
+                    raise TimeoutError(f"another build has held {output} for {int(wait)} s")
                 time.sleep(0.1)
         try:
             yield
@@ -208,9 +223,9 @@ def _unlock(fh) -> None:
         pass
 
 
-def read_manifest(docs: Path) -> set[str]:
+def read_manifest(output: Path) -> set[str]:
     try:
-        data = json.loads((docs / MANIFEST).read_text(encoding="utf-8"))
+        data = json.loads((output / MANIFEST).read_text(encoding="utf-8"))
         return {p for p in data.get("files", []) if isinstance(p, str) and ".." not in Path(p).parts}
     except (OSError, ValueError):
         return set()
@@ -221,26 +236,28 @@ def _manifest_bytes(paths: set[str]) -> bytes:
     return (json.dumps(doc, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
 
 
-def _write_manifest(docs: Path, paths: set[str]) -> None:
-    _write_if_changed(docs / MANIFEST, _manifest_bytes(paths))
+def _write_manifest(output: Path, paths: set[str]) -> None:
+    _write_if_changed(output / MANIFEST, _manifest_bytes(paths))
 
 
-def _write_if_changed(target: Path, data: bytes | Iterable[bytes]) -> bool:
+def _write_if_changed(target: Path, data: bytes | Iterable[bytes], before_rename: Callable[[Stat], None] | None = None) -> bool:
     """Write `data` unless the file already holds it (its mtime is then kept): False."""
     if not isinstance(data, bytes):
-        return _atomic_write(target, data, compare=True)
+        return _atomic_write(target, data, compare=True, before_rename=before_rename)
     # Whole bytes are compared first: no temporary file for an unchanged page.
     try:
         if target.stat().st_size == len(data) and target.read_bytes() == data:
             return False
     except OSError:
         pass
-    return _atomic_write(target, (data,), compare=False)
+    return _atomic_write(target, (data,), compare=False, before_rename=before_rename)
 
 
-def _atomic_write(target: Path, chunks: Iterable[bytes], compare: bool) -> bool:
-    """Write through a temporary file and a rename. With `compare`, the current file is
-    compared on the way (for chunks too large to hold), and kept when the same: False."""
+def _atomic_write(target: Path, chunks: Iterable[bytes], compare: bool,
+                  before_rename: Callable[[Stat], None] | None = None) -> bool:
+    """Write through a temporary file and a rename (which keeps the file's size and time:
+    `before_rename` hears them first). With `compare`, the current file is compared on the
+    way (for chunks too large to hold), and kept when the same: False."""
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=_TMP_PREFIX, suffix=target.suffix)
     try:
@@ -263,6 +280,8 @@ def _atomic_write(target: Path, chunks: Iterable[bytes], compare: bool) -> bool:
         if same:
             os.unlink(tmp)
             return False
+        if before_rename is not None:
+            before_rename(file_stat(Path(tmp)))
         os.replace(tmp, target)
         return True
     except BaseException:
@@ -273,7 +292,7 @@ def _atomic_write(target: Path, chunks: Iterable[bytes], compare: bool) -> bool:
         raise
 
 
-def _remove_empty_parents(folder: Path, root: Path) -> None:
+def remove_empty_parents(folder: Path, root: Path) -> None:
     while folder != root and root in folder.parents:
         try:
             folder.rmdir()

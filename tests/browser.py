@@ -43,6 +43,7 @@ def browser_context():
 
 def search(page, query: str, timeout: int = 15000):
     """Type a query into Material's search once it is ready; returns the result items."""
+    page.wait_for_load_state("load")
     page.keyboard.press("/")
     page.wait_for_function(
         "() => { const m = document.querySelector('.md-search-result__meta');"

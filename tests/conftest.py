@@ -12,25 +12,26 @@ import pytest
 
 from generator.build import build
 from generator.config import BuildConfig
-from generator.extract import Knowledge, extract_article
+from generator.extract import extract_article
 from generator.model import Seed
+from generator.reference import Reference
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 
 
 @pytest.fixture(scope="session")
-def knowledge() -> Knowledge:
-    return Knowledge.load(ROOT / "generator" / "data")
+def reference() -> Reference:
+    return Reference.load(ROOT / "generator" / "data")
 
 
 @pytest.fixture
-def extract(knowledge):
+def extract(reference):
     """Extract an article from a text the test wrote."""
 
     def run(text: str, name: str = "t.txt"):
         seed = Seed(id=Path(name).stem, file=name, text=text, encoding="utf-8")
-        return extract_article(seed, knowledge, Path(name).stem)[0]
+        return extract_article(seed, reference, Path(name).stem)[0]
 
     return run
 
@@ -45,20 +46,21 @@ def write_seeds(folder: Path, seeds: dict[str, str | bytes]) -> Path:
 
 @pytest.fixture
 def build_kb(tmp_path):
-    """Run the generator on seeds the test writes; returns (docs dir, report, articles.json)."""
+    """Run the generator on seeds the test writes; returns (output dir, report, articles.json)."""
 
     def run(seeds: dict[str, str | bytes], **options):
         seeds_dir = write_seeds(tmp_path / "seeds", seeds)
-        docs = tmp_path / "docs"
-        report = build(BuildConfig(seeds=seeds_dir, docs=docs, **options))
-        data = json.loads((docs / "data" / "articles.json").read_text(encoding="utf-8"))
-        return docs, report, data
+        output = tmp_path / "generated"
+        report = build(BuildConfig(seeds=seeds_dir, output=output, **options))
+        data = json.loads((output / "data" / "articles.json").read_text(encoding="utf-8"))
+        return output, report, data
 
     return run
 
 
 def make_project(dest: Path, seeds_dir: Path | None = None) -> Path:
-    """A copy of the project's site sources (not its generated output) in `dest`."""
+    """A copy of the project's site sources (not its generated output) in `dest`: mkdocs.yml,
+    overrides/, the hand-written docs/, the seeds, and the generator (a link)."""
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     shutil.copytree(ROOT / "overrides", dest / "overrides")

@@ -126,15 +126,17 @@ _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(alphabet=st.sampled_from(list("<>&\"'`*_[]()#!|{}%-=:;/\\~^ \nabcSigiPMT.jsx0123456789")) |
                st.characters(), min_size=1, max_size=400))
-def test_random_text_never_crashes_and_never_yields_live_html(knowledge, text):
+def test_random_text_never_crashes_and_never_yields_live_html(reference, text):
     from generator.extract import extract_article
     from generator.index import KnowledgeBase
     from generator.model import Seed
-    from generator.render import Renderer
+    from generator.render import PageTable, Renderer
+    from generator.urls import article as article_page
 
-    article, _ = extract_article(Seed(id="x", file="x.txt", text=text, encoding="utf-8"), knowledge, "x")
-    kb, _ = KnowledgeBase.build([article], knowledge.taxonomy, knowledge.gazetteer)
-    page = Renderer(kb).article(article)
+    article, _ = extract_article(Seed(id="x", file="x.txt", text=text, encoding="utf-8"), reference, "x")
+    kb, _ = KnowledgeBase.build([article], reference.taxonomy, reference.gazetteer)
+    table = PageTable(Renderer(kb, reference), {})
+    page = table.render(next(p for p in table.pages() if p.path == article_page(article.slug)))
     body = page.split("\n---\n", 1)[1].strip()
     html = _markdown().convert(body)
     # The hook serves the body as is; MkDocs without the hook would serve this.
@@ -151,7 +153,7 @@ def _anchors(html: str):
 
 
 def test_search_scope_keeps_later_paragraphs_out_of_the_index(build_kb):
-    from generator.render import SiteSettings
+    from generator.config import SiteSettings
 
     text = "Sigi - Pemkab Sigi menyalurkan PMT kepada balita.\nParagraf kedua tentang posyandu.\nParagraf ketiga.\n"
     docs, _, _ = build_kb({"a.txt": text}, site=SiteSettings(search_paragraphs=1))
@@ -162,5 +164,5 @@ def test_search_scope_keeps_later_paragraphs_out_of_the_index(build_kb):
     from generator.config import BuildConfig
 
     whole = docs.parent / "whole"  # a small knowledge base indexes the whole text
-    build(BuildConfig(seeds=docs.parent / "seeds", docs=whole))
+    build(BuildConfig(seeds=docs.parent / "seeds", output=whole))
     assert "data-search-exclude>Paragraf" not in (whole / "artikel" / "a.md").read_text(encoding="utf-8")

@@ -65,7 +65,7 @@ def test_seed_figures():
 
     want = yaml.safe_load((Path(__file__).parent / "seeds-figures.yaml").read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as tmp:
-        build(BuildConfig(seeds=ROOT / "seeds", docs=Path(tmp)))
+        build(BuildConfig(seeds=ROOT / "seeds", output=Path(tmp)))
         data = json.loads((Path(tmp) / "data" / "articles.json").read_text(encoding="utf-8"))
     by_id = {a["id"]: a for a in data["articles"]}
     for seed_id, wanted in want.items():
@@ -126,6 +126,22 @@ def test_a_share_and_a_change_are_not_rates():
     assert [(k, v) for k, v, *_ in got] == [("budget", 224000000000), ("count", 60.14), ("count", 2.5)]
 
 
+@pytest.mark.parametrize("sentence,want", [
+    ("Prevalensi stunting di Kabupaten Sigi 20,1 persen pada 2022 dan 15,3 persen pada 2023.",
+     [("prevalence", 20.1, 2022), ("prevalence", 15.3, 2023)]),
+    ("Prevalensi stunting pada 2022 sebesar 20,1 persen, pada 2023 sebesar 15,3 persen, dan pada 2024 sebesar 12 persen.",
+     [("prevalence", 20.1, 2022), ("prevalence", 15.3, 2023), ("prevalence", 12, 2024)]),
+    ("Angka stunting tercatat 20,1 persen (2022), 15,3 persen (2023) dan 12 persen (2024).",
+     [("prevalence", 20.1, 2022), ("prevalence", 15.3, 2023), ("prevalence", 12, 2024)]),
+    ("Prevalensi stunting turun dari 20,1 persen pada 2022 menjadi 15,3 persen pada 2023.",
+     [("prevalence", 20.1, None), ("prevalence", 15.3, 2023)]),
+    ("Prevalensi stunting turun 2,1 persen menjadi 15,3 persen.", [("count", 2.1, None), ("prevalence", 15.3, None)]),
+    ("Prevalensi stunting 20 persen, sedangkan cakupan imunisasi 95 persen.", [("prevalence", 20, None), ("count", 95, None)]),
+])
+def test_a_series_of_rates_keeps_its_kind_and_each_value_its_year(sentence, want):
+    assert [(k, v, y) for k, v, _, y, _ in figs(sentence)] == want
+
+
 def test_figure_gold_of_the_seeds_and_the_development_set(tmp_path):
     """Kind precision >= 0.9 on our own figure gold (tests/data/figures-gold.yaml)."""
     import json
@@ -148,7 +164,7 @@ def test_figure_gold_of_the_seeds_and_the_development_set(tmp_path):
             if line.strip():
                 r = json.loads(line)
                 (seeds / f"{r['id']}.txt").write_text(((r["title"] or "") + "\n\n" + r["text"]).strip(), encoding="utf-8")
-    build(BuildConfig(seeds=seeds, docs=tmp_path / "docs"))
+    build(BuildConfig(seeds=seeds, output=tmp_path / "docs"))
     articles = {a["id"]: a for a in json.loads((tmp_path / "docs" / "data" / "articles.json").read_text())["articles"]}
     gold = yaml.safe_load((Path(__file__).parent / "data" / "figures-gold.yaml").read_text(encoding="utf-8"))
     result = score(articles, {k: v for k, v in gold.items() if k in articles})

@@ -12,13 +12,13 @@ from conftest import ROOT
 from generator.build import build
 from generator.config import BuildConfig
 from generator.html import heading_tree, searchable, without_search_attributes
-from generator.render import SiteSettings
+from generator.config import SiteSettings
 
 
 @pytest.fixture(scope="module", params=[None, 1], ids=["whole-text", "lead-only"])
 def entry_pages(request, tmp_path_factory) -> list[tuple[str, dict, str]]:
     docs = tmp_path_factory.mktemp("docs")
-    build(BuildConfig(seeds=ROOT / "seeds", docs=docs, site=SiteSettings(search_paragraphs=request.param)))
+    build(BuildConfig(seeds=ROOT / "seeds", output=docs, site=SiteSettings(search_paragraphs=request.param)))
     pages = []
     for path in sorted(docs.rglob("*.md")):
         post = frontmatter.load(path)

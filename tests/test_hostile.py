@@ -107,7 +107,7 @@ def test_long_file_names_get_short_slugs_and_urls_do_not_move(build_kb, tmp_path
     assert all(len(p.split("/")[1]) <= 80 for p in pages.values())
     # A seed whose name slugifies alike arrives: the existing article keeps its URL.
     (tmp_path / "seeds" / "berita-sigi.txt").write_text(GOOD.replace("120", "140"), encoding="utf-8")
-    build(BuildConfig(seeds=tmp_path / "seeds", docs=docs))
+    build(BuildConfig(seeds=tmp_path / "seeds", output=docs))
     again = {a["id"]: a["page"] for a in json.loads((docs / "data" / "articles.json").read_text())["articles"]}
     assert again["Berita Sigi"] == pages["Berita Sigi"] and again["berita-sigi"] == "artikel/berita-sigi/"
 
@@ -115,11 +115,11 @@ def test_long_file_names_get_short_slugs_and_urls_do_not_move(build_kb, tmp_path
 def test_a_generated_page_changed_by_hand_is_reported_kept_and_replaced(tmp_path):
     seeds = write_seeds(tmp_path / "seeds", {"a.txt": GOOD})
     docs = tmp_path / "docs"
-    build(BuildConfig(seeds=seeds, docs=docs))
+    build(BuildConfig(seeds=seeds, output=docs))
     page = docs / "artikel" / "a.md"
     original = page.read_text(encoding="utf-8")
     page.write_text(original + "\nCatatan tangan kurator.\n", encoding="utf-8")
-    report = build(BuildConfig(seeds=seeds, docs=docs))  # the seeds did not change
+    report = build(BuildConfig(seeds=seeds, output=docs))  # the seeds did not change
     (p,) = [p for p in report.problems if p.file == "artikel/a.md"]
     assert "changed by hand" in p.message
     assert page.read_text(encoding="utf-8") == original
@@ -142,7 +142,7 @@ def test_two_builds_at_once_leave_one_consistent_tree(tmp_path):
     # The tree is exactly what a fresh build of the winning seeds gives.
     winner = one if "s0" in ids else two
     fresh = tmp_path / "fresh"
-    build(BuildConfig(seeds=winner, docs=fresh))
+    build(BuildConfig(seeds=winner, output=fresh))
     assert _tree(docs) == _tree(fresh)
 
 
@@ -154,7 +154,7 @@ def _tree(root: Path) -> dict[str, bytes]:
 def test_a_killed_build_never_leaves_an_unchanged_claim_or_temp_files(tmp_path):
     seeds = write_seeds(tmp_path / "seeds", {f"s{i}.txt": GOOD.replace("120", str(100 + i)) for i in range(400)})
     docs = tmp_path / "docs"
-    build(BuildConfig(seeds=seeds, docs=docs))
+    build(BuildConfig(seeds=seeds, output=docs))
     for i in range(400):
         (seeds / f"s{i}.txt").write_text(GOOD.replace("Sigi", "Poso").replace("120", str(300 + i)), encoding="utf-8")
     proc = subprocess.Popen([sys.executable, "-m", "generator", "build", "--seeds", str(seeds), "--docs", str(docs)],
@@ -167,19 +167,19 @@ def test_a_killed_build_never_leaves_an_unchanged_claim_or_temp_files(tmp_path):
     proc.kill()
     proc.wait()
     (docs / "artikel" / ".tmp-sisa.md").write_text("sisa")  # as a kill mid-write leaves one
-    report = build(BuildConfig(seeds=seeds, docs=docs))
+    report = build(BuildConfig(seeds=seeds, output=docs))
     assert report.write.written  # not "unchanged": the tree is repaired
     assert not list(docs.rglob(".tmp-*"))
     fresh = tmp_path / "fresh"
-    build(BuildConfig(seeds=seeds, docs=fresh))
+    build(BuildConfig(seeds=seeds, output=fresh))
     assert _tree(docs) == _tree(fresh)
 
 
-def test_very_long_sentences_are_cut_into_bounded_pieces(knowledge):
+def test_very_long_sentences_are_cut_into_bounded_pieces(reference):
     from generator.extract import text
 
     one_line = " ".join(["kader posyandu di Kabupaten Sigi melatih ibu hamil"] * 20000)
-    pieces = text.sentences([one_line], knowledge.text_rules.abbreviations)
+    pieces = text.sentences([one_line], reference.text_rules.abbreviations)
     assert len(pieces) > 100 and max(len(p) for p in pieces) <= text.MAX_SENTENCE
     assert " ".join(pieces).split() == one_line.split()
 
@@ -211,7 +211,7 @@ def test_any_value_round_trips_as_text(title, outlet, actor, lead):
         (seeds / "a.txt").write_bytes((front + body).encode("utf-8", "surrogatepass"))
         (seeds / "b.txt").write_bytes(body.encode("utf-8", "surrogatepass"))
         docs = Path(tmp) / "docs"
-        build(BuildConfig(seeds=seeds, docs=docs))
+        build(BuildConfig(seeds=seeds, output=docs))
         for page in docs.rglob("*.md"):
             text = page.read_text(encoding="utf-8")
             if text.startswith("---\n"):
@@ -243,3 +243,16 @@ def test_a_hostile_folder_builds_strict_with_no_live_html(tmp_path):
         assert not any(tag == "svg" and "onload" in a for tag, a in parser.tags), page
     for feed in (project / "site").rglob("feed.xml"):
         xml.dom.minidom.parseString(feed.read_bytes())
+
+
+def test_mojibake_is_repaired_not_rejected(build_kb):
+    """Scraped text is often UTF-8 read as Latin-1; heavy mojibake (Arabic, emoji) used to
+    look like noise. It is repaired and said."""
+    good = "Sigi - Pemkab Sigi menyalurkan PMT bagi balita stunting di lahan seluas 17 km² ini, “gerakan bersama” warga."
+    arabic = " Doa yang dibacakan: يَٰٓأَيُّهَا ٱلَّذِينَ ءَامَنُوٓا۟ " * 20 + "😮‍💨"
+    scraped = (good + arabic).encode("utf-8").decode("latin-1")
+    docs, report, data = build_kb({"a.txt": scraped + "\n"})
+    assert [a["id"] for a in data["articles"]] == ["a"]
+    page = (docs / "artikel" / "a.md").read_text(encoding="utf-8")
+    assert "17 km² ini, “gerakan bersama”" in page and "يَٰٓأَيُّهَا" in page and "Â" not in page
+    assert any("mis-encoded" in p.message and p.level == "info" for p in report.problems)

@@ -5,12 +5,11 @@ import html
 import json
 import re
 
-from generator import render
 from generator.build import build
 from generator.config import BuildConfig
 from generator.extract import figures
 
-from conftest import make_project, mkdocs, write_seeds
+from conftest import ROOT, make_project, mkdocs, write_seeds
 
 WITH_YEAR = ("Tapin - Pemkab Tapin menyalurkan PMT bagi 150 balita stunting. "
              "Prevalensi stunting di Kabupaten Tapin turun menjadi 12,4 persen pada 2024.\n")
@@ -51,47 +50,61 @@ def test_a_seed_whose_extraction_fails_is_reported_and_the_rest_built(build_kb, 
     assert any("b.txt [extract]" in line for line in report.lines())
 
 
-def test_a_page_that_fails_to_render_is_replaced_reported_and_retried(tmp_path, monkeypatch):
-    real = render.Renderer.article
+def _failing_article_template(folder):
+    """A curator's template folder whose article layout fails for article b (a name it
+    does not define), and works for the others."""
+    (folder / "html").mkdir(parents=True, exist_ok=True)
+    real = (ROOT / "generator" / "templates" / "html" / "article.html.j2").read_text(encoding="utf-8")
+    (folder / "html" / "article.html.j2").write_text("{% if a.id == 'b' %}{{ no_such_name.attribute }}{% endif %}\n" + real,
+                                                      encoding="utf-8")
+    return folder
 
-    def fragile(self, a, related=None):
-        if a.id == "b":
-            raise KeyError("missing")
-        return real(self, a, related)
 
+def test_a_page_that_fails_to_render_is_replaced_reported_and_retried(tmp_path):
     seeds = write_seeds(tmp_path / "seeds", {"a.txt": WITH_YEAR, "b.txt": WITHOUT_YEAR})
-    docs = tmp_path / "docs"
-    monkeypatch.setattr(render.Renderer, "article", fragile)
-    report = build(BuildConfig(seeds=seeds, docs=docs))
+    docs = tmp_path / "generated"
+    templates = _failing_article_template(tmp_path / "templates")
+    report = build(BuildConfig(seeds=seeds, output=docs, templates=templates))
     (problem,) = [p for p in report.problems if p.stage == "render"]
-    assert problem.file == "b.txt" and "KeyError" in problem.message and "artikel/b.md" in problem.message
+    assert problem.file == "b.txt" and "UndefinedError" in problem.message and "artikel/b.md" in problem.message
     page = (docs / "artikel" / "b.md").read_text(encoding="utf-8")
     assert "Halaman tidak dapat dibuat" in page
     assert "Teks berita" in (docs / "artikel" / "a.md").read_text(encoding="utf-8")
     assert "b.txt (tahap render)" in plain((docs / "kurasi" / "index.md").read_text(encoding="utf-8"))
     report_json = json.loads((docs / "data" / "build-report.json").read_text(encoding="utf-8"))
     assert any(w["file"] == "b.txt" for w in report_json["warnings"])
-    # Fixed (here: the failure gone), the next build renders the page for real.
-    monkeypatch.setattr(render.Renderer, "article", real)
+    # Fixed (the template put right), the next build renders the page for real.
+    (templates / "html" / "article.html.j2").unlink()
     (seeds / "c.txt").write_text(WITH_YEAR.replace("Tapin", "Banjar"), encoding="utf-8")
-    report = build(BuildConfig(seeds=seeds, docs=docs))
+    report = build(BuildConfig(seeds=seeds, output=docs, templates=templates))
     assert not [p for p in report.problems if p.stage == "render"]
     assert "Teks berita" in (docs / "artikel" / "b.md").read_text(encoding="utf-8")
 
 
-def test_site_with_a_failed_page_still_builds_strict(tmp_path, monkeypatch):
+def test_a_failed_page_is_not_remembered_as_made(tmp_path):
+    """A page that failed is made again by the next build even when nothing it shows changed."""
+    seeds = write_seeds(tmp_path / "seeds", {"a.txt": WITH_YEAR, "b.txt": WITHOUT_YEAR})
+    docs = tmp_path / "generated"
+    templates = tmp_path / "templates"
+    (templates / "html").mkdir(parents=True)
+    real = (ROOT / "generator" / "templates" / "html" / "article.html.j2").read_text(encoding="utf-8")
+    # Fails while the knowledge base has two articles: a third, unrelated to b, changes nothing b shows.
+    (templates / "html" / "article.html.j2").write_text(
+        "{% if a.id == 'b' and kb.every | length < 3 %}{{ no_such_name.attribute }}{% endif %}\n" + real, encoding="utf-8")
+    build(BuildConfig(seeds=seeds, output=docs, templates=templates))
+    assert "Halaman tidak dapat dibuat" in (docs / "artikel" / "b.md").read_text(encoding="utf-8")
+    (seeds / "c.txt").write_text("Sigi - Pemkab Sigi menggelar audit kasus stunting di Kecamatan Dolo.\n", encoding="utf-8")
+    report = build(BuildConfig(seeds=seeds, output=docs, templates=templates))
+    assert not [p for p in report.problems if p.stage == "render"]
+    assert "Teks berita" in (docs / "artikel" / "b.md").read_text(encoding="utf-8")
+
+
+def test_site_with_a_failed_page_still_builds_strict(tmp_path):
     project = make_project(tmp_path / "project", write_seeds(tmp_path / "seeds", {"a.txt": WITH_YEAR, "b.txt": WITHOUT_YEAR}))
-    # The failing page comes from a hook of the test's own, loaded before ours.
-    (project / "fail_hook.py").write_text(
-        "from generator import render\n"
-        "real = render.Renderer.article\n"
-        "def fragile(self, a, related=None):\n"
-        "    if a.id == 'b':\n"
-        "        raise KeyError('missing')\n"
-        "    return real(self, a, related)\n"
-        "render.Renderer.article = fragile\n", encoding="utf-8")
+    _failing_article_template(project / "kb-templates")
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    (project / "mkdocs.yml").write_text(config.replace("hooks:\n", "hooks:\n  - fail_hook.py\n"), encoding="utf-8")
+    (project / "mkdocs.yml").write_text(config.replace("    seeds: seeds\n", "    seeds: seeds\n    templates: kb-templates\n"),
+                                        encoding="utf-8")
     result = mkdocs(project, "build", "--strict", "-d", "site")
     assert result.returncode == 0, result.stderr
     html = (project / "site" / "artikel" / "b" / "index.html").read_text(encoding="utf-8")

@@ -93,7 +93,7 @@ def test_mixtures_of_real_news_always_build(mixture):
     seeds = _seeds(mixture)
     with tempfile.TemporaryDirectory() as tmp:
         folder = write_seeds(Path(tmp) / "seeds", seeds)
-        report = build(BuildConfig(seeds=folder, docs=Path(tmp) / "docs"))
+        report = build(BuildConfig(seeds=folder, output=Path(tmp) / "docs"))
         _check(Path(tmp) / "docs", report, seeds)
 
 

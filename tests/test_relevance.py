@@ -120,7 +120,7 @@ def test_mentions_come_after_efforts_in_lists(build_kb):
 
 
 @pytest.mark.skipif(not (SHARED / "corpus" / "other.jsonl").exists(), reason="../shared/corpus is not next to the project")
-def test_unrelated_real_news_is_never_an_effort(knowledge):
+def test_unrelated_real_news_is_never_an_effort(reference):
     from pathlib import Path
 
     from generator.extract import extract_article
@@ -131,5 +131,11 @@ def test_unrelated_real_news_is_never_an_effort(knowledge):
         if line.strip():
             r = json.loads(line)
             seed = Seed(id=r["id"], file=r["id"] + ".txt", text=(r["title"] or "") + "\n\n" + r["text"], encoding="utf-8")
-            levels[r["id"]] = extract_article(seed, knowledge, Path(seed.file).stem)[0].relevance
+            levels[r["id"]] = extract_article(seed, reference, Path(seed.file).stem)[0].relevance
     assert levels and all(level != "effort" for level in levels.values())
+
+
+def test_a_service_of_the_first_1000_days_needs_no_group_named(extract):
+    """Who does what, and for whom by the service itself: a posyandu is for mothers and toddlers."""
+    assert extract("Sigi - Dinas Kesehatan Sigi menggelar posyandu untuk menurunkan stunting.\n").relevance == "effort"
+    assert extract("Sigi - Bupati Sigi meresmikan jalan untuk menurunkan stunting.\n").relevance == "mention"

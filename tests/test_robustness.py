@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
 import re
 import time
 from pathlib import Path
@@ -95,7 +98,7 @@ def test_odd_file_names_get_stable_unique_ascii_urls(build_kb):
     assert len(pages) == len(set(pages)) == 4
     for page in pages:
         assert page.isascii() and page == page.lower() and " " not in page and "(" not in page
-    build(BuildConfig(seeds=docs.parent / "seeds", docs=docs.parent / "docs2"))
+    build(BuildConfig(seeds=docs.parent / "seeds", output=docs.parent / "docs2"))
     import json
     data2 = json.loads((docs.parent / "docs2" / "data" / "articles.json").read_text(encoding="utf-8"))
     assert [a["page"] for a in data2["articles"]] == pages
@@ -132,7 +135,7 @@ def test_seed_files_are_never_modified(build_kb, tmp_path):
     seeds = {"a.txt": "---\ntitle: x\n---\n" + GOOD, "b.txt": b"\xff\xfe bad \x00", "c.txt": GOOD.encode("cp1252")}
     build_kb(seeds)
     before = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in (tmp_path / "seeds").iterdir()}
-    build(BuildConfig(seeds=tmp_path / "seeds", docs=tmp_path / "docs"))
+    build(BuildConfig(seeds=tmp_path / "seeds", output=tmp_path / "docs"))
     after = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in (tmp_path / "seeds").iterdir()}
     assert before == after
 
@@ -148,10 +151,10 @@ def test_hand_written_pages_are_never_overwritten_or_deleted(tmp_path):
     for rel, text in hand.items():
         (docs / rel).parent.mkdir(parents=True, exist_ok=True)
         (docs / rel).write_text(text)
-    report = build(BuildConfig(seeds=seeds, docs=docs))
+    report = build(BuildConfig(seeds=seeds, output=docs))
     (seeds / "a.txt").unlink()
     (seeds / "b.txt").write_text(GOOD.replace("Sigi", "Poso"))
-    build(BuildConfig(seeds=seeds, docs=docs))
+    build(BuildConfig(seeds=seeds, output=docs))
     for rel, text in hand.items():
         assert (docs / rel).read_text() == text, rel
     assert "wilayah/index.md" in report.write.refused
@@ -159,45 +162,38 @@ def test_hand_written_pages_are_never_overwritten_or_deleted(tmp_path):
     assert (docs / "artikel" / "b.md").exists()
 
 
-def test_an_interrupted_build_leaves_previous_output_and_the_next_repairs(tmp_path, monkeypatch):
-    from generator import write
+def test_an_interrupted_build_leaves_previous_output_and_the_next_repairs(tmp_path):
+    """A build killed half-way through writing (the power cut, Ctrl-C twice): every file
+    is whole, nothing claims to be up to date, and the next build repairs everything."""
+    from conftest import ROOT
 
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    for i in range(6):
-        (seeds / f"s{i}.txt").write_text(GOOD.replace("120", str(100 + i)))
+    seeds = _seeds_for_cache(tmp_path / "seeds", 300)
     docs = tmp_path / "docs"
-    build(BuildConfig(seeds=seeds, docs=docs))
-    before = {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()}
-    for i in range(6):
-        (seeds / f"s{i}.txt").write_text(GOOD.replace("Sigi", "Poso").replace("120", str(200 + i)))
-    real = write._atomic_write
-    calls = {"n": 0}
-
-    def interrupted(target, data, **options):
-        calls["n"] += 1
-        if calls["n"] == 8:
-            raise KeyboardInterrupt
-        return real(target, data, **options)
-
-    monkeypatch.setattr(write, "_atomic_write", interrupted)
-    with pytest.raises(KeyboardInterrupt):
-        build(BuildConfig(seeds=seeds, docs=docs))
-    monkeypatch.setattr(write, "_atomic_write", real)
-    # Every file is whole: the old version or the new one, never a fragment; no temp files left.
-    for p in docs.rglob("*"):
-        assert not p.name.startswith(".tmp-"), p
+    build(BuildConfig(seeds=seeds, output=docs))
+    before = {p: p.read_bytes() for p in docs.rglob("*") if p.is_file() and ".cache" not in p.parts}
+    for p in sorted(seeds.glob("*.txt")):
+        p.write_text(p.read_text(encoding="utf-8").replace("stunting", "stunting anak", 1), encoding="utf-8")
+    process = subprocess.Popen([sys.executable, "-m", "generator", "build", "--seeds", str(seeds), "--docs", str(docs)],
+                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    journal = docs / ".cache" / "written.journal"
+    deadline = time.monotonic() + 120
+    while process.poll() is None and time.monotonic() < deadline:
+        if journal.exists() and journal.read_bytes().count(b"\n") >= 20:
+            process.kill()
+            break
+        time.sleep(0.001)
+    process.wait()
+    assert process.returncode == -signal.SIGKILL, "the build ended before it could be killed"
+    # Every file is whole: the old version or the new one, never a fragment.
     for p, old in before.items():
-        if ".cache" in p.parts:
-            continue
         assert p.exists(), p
         text = p.read_bytes()
         assert text == old or text.endswith(b"\n"), p
-    # The interrupted build left no claim that the tree is up to date.
-    assert not (docs / ".cache" / "stamp.pickle").exists()
-    build(BuildConfig(seeds=seeds, docs=docs))
+    assert not (docs / ".cache" / "stamp.pickle").exists()  # no claim that the tree is up to date
+    report = build(BuildConfig(seeds=seeds, output=docs))
+    assert report.leftovers >= 0 and not [p for p in docs.rglob(".tmp-*")]
     fresh = tmp_path / "fresh"
-    build(BuildConfig(seeds=seeds, docs=fresh))
+    build(BuildConfig(seeds=seeds, output=fresh))
     assert _tree(docs) == _tree(fresh)
 
 
@@ -211,8 +207,8 @@ def test_two_builds_give_byte_identical_output(tmp_path):
     from conftest import ROOT
 
     a, b = tmp_path / "a", tmp_path / "b"
-    build(BuildConfig(seeds=ROOT / "seeds", docs=a))
-    build(BuildConfig(seeds=ROOT / "seeds", docs=b))
+    build(BuildConfig(seeds=ROOT / "seeds", output=a))
+    build(BuildConfig(seeds=ROOT / "seeds", output=b))
     tree_a, tree_b = _tree(a), _tree(b)
     assert tree_a == tree_b
     assert not any(str(tmp_path) in v.decode("utf-8", "replace") for v in tree_a.values())
@@ -241,25 +237,23 @@ def test_invalid_taxonomy_is_fatal_with_one_line(tmp_path):
     shutil.copytree(ROOT / "generator" / "data", data)
     (data / "taxonomy.yml").write_text("programmes: [\n")
     with pytest.raises(BuildError, match="taxonomy.yml"):
-        build(BuildConfig(seeds=ROOT / "seeds", docs=tmp_path / "docs", data=data))
+        build(BuildConfig(seeds=ROOT / "seeds", output=tmp_path / "docs", data=data))
 
 
-def _seeds_for_cache(folder: Path) -> Path:
-    import sys
-
+def _seeds_for_cache(folder: Path, count: int = 40) -> Path:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
     from corpus import write_corpus
 
-    write_corpus(folder, 40)
+    write_corpus(folder, count)
     return folder
 
 
 def test_unchanged_seeds_rewrite_nothing(tmp_path):
     seeds = _seeds_for_cache(tmp_path / "seeds")
     docs = tmp_path / "docs"
-    build(BuildConfig(seeds=seeds, docs=docs))
+    build(BuildConfig(seeds=seeds, output=docs))
     before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in docs.rglob("*") if p.is_file()}
-    report = build(BuildConfig(seeds=seeds, docs=docs))
+    report = build(BuildConfig(seeds=seeds, output=docs))
     after = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in docs.rglob("*") if p.is_file()}
     assert before == after
     assert report.write.written == [] and len(report.built) == 40
@@ -269,7 +263,7 @@ def test_unchanged_seeds_rewrite_nothing(tmp_path):
 def test_incremental_build_equals_a_fresh_build(tmp_path, change):
     seeds = _seeds_for_cache(tmp_path / "seeds")
     docs = tmp_path / "docs"
-    build(BuildConfig(seeds=seeds, docs=docs))
+    build(BuildConfig(seeds=seeds, output=docs))
     target = seeds / "bench_00007.txt"
     if change == "edit":
         target.write_text(target.read_text(encoding="utf-8").replace("Pemerintah", "Pemda", 1) + "\nKader PMT dilatih.\n")
@@ -279,53 +273,64 @@ def test_incremental_build_equals_a_fresh_build(tmp_path, change):
         target.unlink()
     else:
         target.rename(seeds / "bench_99999.txt")
-    report = build(BuildConfig(seeds=seeds, docs=docs))
+    report = build(BuildConfig(seeds=seeds, output=docs))
     assert 0 < len(report.write.written) < 60  # only what the change touched
     fresh = tmp_path / "fresh"
-    build(BuildConfig(seeds=seeds, docs=fresh))
+    build(BuildConfig(seeds=seeds, output=fresh))
     assert _tree(docs) == _tree(fresh)
 
 
 def test_a_broken_cache_is_ignored(tmp_path):
     seeds = _seeds_for_cache(tmp_path / "seeds")
     docs = tmp_path / "docs"
-    build(BuildConfig(seeds=seeds, docs=docs))
+    build(BuildConfig(seeds=seeds, output=docs))
     (docs / ".cache" / "generator.pickle").write_bytes(b"not a pickle")
-    build(BuildConfig(seeds=seeds, docs=docs))
+    build(BuildConfig(seeds=seeds, output=docs))
     fresh = tmp_path / "fresh"
-    build(BuildConfig(seeds=seeds, docs=fresh))
+    build(BuildConfig(seeds=seeds, output=fresh))
     assert _tree(docs) == _tree(fresh)
 
 
-def test_worker_processes_give_the_same_output(tmp_path, monkeypatch):
-    """Extraction (spawned workers) and rendering (forked workers) as in one process."""
-    from generator import build as build_module
+_BUILD_WITH_WORKERS = """
+import sys
+from pathlib import Path
+from generator.build import build
+from generator.config import BuildConfig
+report = build(BuildConfig(seeds=Path(sys.argv[1]), output=Path(sys.argv[2]), workers=4, parallel_from=1))
+print(report.workers.get("extraction", 0), report.workers.get("pages", 0), len(report.write.written))
+"""
 
+
+def _build_with_workers(seeds: Path, output: Path) -> tuple[int, int, int]:
+    """A build in a process of its own (forked workers need a process without threads,
+    which this one, having run servers, may not be)."""
+    from conftest import ROOT
+
+    result = subprocess.run([sys.executable, "-c", _BUILD_WITH_WORKERS, str(seeds), str(output)], cwd=ROOT,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    extraction, pages, written = map(int, result.stdout.split())
+    return extraction, pages, written
+
+
+def test_worker_processes_give_the_same_output(tmp_path):
+    """Extraction (spawned workers) and rendering (forked workers) as in one process."""
     seeds = _seeds_for_cache(tmp_path / "seeds")
-    monkeypatch.setattr(build_module, "PARALLEL_FROM", 10**9)
-    build(BuildConfig(seeds=seeds, docs=tmp_path / "serial"))
-    monkeypatch.setattr(build_module, "PARALLEL_FROM", 1)
-    # Other tests leave server threads in this process; the workers touch none of them.
-    monkeypatch.setattr(build_module, "_fork_is_safe", lambda: True)
-    pools = []
-    render_ahead = build_module._render_ahead
-    monkeypatch.setattr(build_module, "_render_ahead", lambda *args: pools.append(render_ahead(*args)) or pools[-1])
-    build(BuildConfig(seeds=seeds, docs=tmp_path / "parallel"))
-    assert pools and pools[0] is not None  # pages were rendered by forked workers
+    build(BuildConfig(seeds=seeds, output=tmp_path / "serial", workers=1))
+    extraction, pages, _ = _build_with_workers(seeds, tmp_path / "parallel")
+    assert (extraction, pages) == (4, 4)
     assert _tree(tmp_path / "serial") == _tree(tmp_path / "parallel")
-    # And again with one seed changed: the workers see the page memo of the last build.
+    # And again with one seed changed: the workers see what the last build made.
     edited = sorted(seeds.glob("*.txt"))[0]
     edited.write_text(edited.read_text(encoding="utf-8").replace("stunting", "stunting anak", 1), encoding="utf-8")
-    monkeypatch.setattr(build_module, "PARALLEL_FROM", 10**9)
-    build(BuildConfig(seeds=seeds, docs=tmp_path / "serial"))
-    monkeypatch.setattr(build_module, "PARALLEL_FROM", 1)
-    report = build(BuildConfig(seeds=seeds, docs=tmp_path / "parallel"))
-    assert 0 < len(report.write.written) < len(_tree(tmp_path / "parallel")) / 2
+    build(BuildConfig(seeds=seeds, output=tmp_path / "serial", workers=1))
+    _, _, written = _build_with_workers(seeds, tmp_path / "parallel")
+    assert 0 < written < len(_tree(tmp_path / "parallel")) / 2
     assert _tree(tmp_path / "serial") == _tree(tmp_path / "parallel")
 
 
 def test_long_article_lists_continue_on_archive_pages(build_kb):
-    from generator.render import SiteSettings
+    from generator.config import SiteSettings
 
     seeds = {f"s{i:02d}.txt": f"Sigi - Pemerintah Kabupaten Sigi menggelar posyandu balita di desa nomor {i} untuk "
              f"menurunkan stunting, dengan pemberian makanan tambahan bagi {i + 10} balita.\n" for i in range(7)}
@@ -344,7 +349,7 @@ def test_long_article_lists_continue_on_archive_pages(build_kb):
 
 
 def test_a_busy_month_gets_its_own_pages(build_kb):
-    from generator.render import SiteSettings
+    from generator.config import SiteSettings
 
     seeds = {f"m{i:02d}.txt": f"---\ndate: 2025-03-{i + 1:02d}\n---\nSigi - Pemerintah Kabupaten Sigi menggelar posyandu "
              f"balita di desa nomor {i} untuk menurunkan stunting bagi {i + 10} balita.\n" for i in range(5)}
@@ -357,3 +362,18 @@ def test_a_busy_month_gets_its_own_pages(build_kb):
     pages = [month, month.with_suffix("") / "halaman-2.md", month.with_suffix("") / "halaman-3.md"]
     listed = [m for p in pages for m in re.findall(r'href="[^"]*artikel/(m\d\d)/"', p.read_text(encoding="utf-8"))]
     assert sorted(listed) == [f"m{i:02d}" for i in range(5)]
+
+
+def test_without_incremental_builds_the_output_is_the_same(tmp_path):
+    """The cache, the stamp and the page keys only save work: switched off, every stage runs
+    on everything, and the site is byte for byte the same."""
+    seeds = _seeds_for_cache(tmp_path / "seeds")
+    build(BuildConfig(seeds=seeds, output=tmp_path / "incremental"))
+    edited = sorted(seeds.glob("*.txt"))[2]
+    edited.write_text(edited.read_text(encoding="utf-8").replace("stunting", "stunting anak", 1), encoding="utf-8")
+    build(BuildConfig(seeds=seeds, output=tmp_path / "incremental"))
+    report = build(BuildConfig(seeds=seeds, output=tmp_path / "plain", incremental=False))
+    assert _tree(tmp_path / "incremental") == _tree(tmp_path / "plain")
+    assert not (tmp_path / "plain" / ".cache" / "generator.pickle").exists()
+    again = build(BuildConfig(seeds=seeds, output=tmp_path / "plain", incremental=False))
+    assert again.write.written == [] and len(again.built) == len(report.built)

@@ -20,7 +20,7 @@ def language_file(tmp_path_factory) -> str:
     from generator.config import BuildConfig
 
     docs = tmp_path_factory.mktemp("search") / "docs"
-    build(BuildConfig(seeds=ROOT / "seeds", docs=docs))
+    build(BuildConfig(seeds=ROOT / "seeds", output=docs))
     return (docs / "assets" / "javascripts" / "lunr" / "min" / "lunr.id.min.js").read_text(encoding="utf-8")
 
 

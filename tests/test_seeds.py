@@ -19,7 +19,7 @@ def exported(tmp_path_factory):
     import json
 
     docs = tmp_path_factory.mktemp("seeds") / "docs"
-    build(BuildConfig(seeds=ROOT / "seeds", docs=docs))
+    build(BuildConfig(seeds=ROOT / "seeds", output=docs))
     data = json.loads((docs / "data" / "articles.json").read_text(encoding="utf-8"))
     return {a["id"]: a for a in data["articles"]}, docs
 

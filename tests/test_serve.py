@@ -1,4 +1,4 @@
-"""`mkdocs serve` picks up an edited seed by itself, with a bounded number of rebuilds."""
+"""`mkdocs serve` picks up an edited seed by itself, with one rebuild per save."""
 from __future__ import annotations
 
 import os
@@ -22,7 +22,7 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def test_one_seed_edit_causes_a_bounded_number_of_rebuilds(tmp_path):
+def test_one_seed_edit_causes_one_rebuild(tmp_path):
     project = make_project(tmp_path / "project")
     port = _free_port()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
@@ -54,7 +54,8 @@ def test_one_seed_edit_causes_a_bounded_number_of_rebuilds(tmp_path):
         seed.write_text(seed.read_text(encoding="utf-8").replace(
             "ASN di Belitung jadi orang tua asuh anak stunting\n", "Judul yang disunting kurator\n"), encoding="utf-8")
         after = wait_quiet(first + 1)
-        assert 1 <= after - first <= 2, "".join(lines)
+        # The generated pages are written outside docs/: MkDocs sees the save, not our writes.
+        assert after - first == 1, "".join(lines)
         page = urllib.request.urlopen(f"http://127.0.0.1:{port}/artikel/004_958a61920b972913/", timeout=10).read().decode()
         assert "Judul yang disunting kurator" in page
     finally:

@@ -81,7 +81,7 @@ def test_adding_a_programme_type_needs_no_code(tmp_path):
     seeds.mkdir()
     (seeds / "a.txt").write_text("Sigi - Pemkab Sigi membuka kebun sekolah untuk mencegah stunting pada anak.", encoding="utf-8")
     docs = tmp_path / "docs"
-    build(BuildConfig(seeds=seeds, docs=docs, data=data))
+    build(BuildConfig(seeds=seeds, output=docs, data=data))
     page = (docs / "program" / "kebun-gizi-sekolah.md").read_text(encoding="utf-8")
     assert "Kebun gizi sekolah" in page and 'href="../../artikel/a/"' in page
     assert "kebun-gizi-sekolah" in (docs / "artikel" / "a.md").read_text(encoding="utf-8")

@@ -138,3 +138,10 @@ def test_a_headline_never_ends_in_half_a_name(extract):
     a = extract("Tepat satu tahun pemerintahan Prabowo Subianto sebagai Presiden Republik Indonesia berjalan dengan "
                 "berbagai program makan bergizi untuk balita dan ibu hamil di seluruh provinsi negeri ini.")
     assert not a.title.endswith(("Presiden", "Republik")) and a.title.split()[-1] not in ("dan", "di", "untuk")
+
+
+def test_a_date_in_the_dateline_is_the_article_date(extract):
+    a = extract("SIGI, Senin (3/6/2024) - Pemkab Sigi menggelar posyandu balita untuk menurunkan stunting.\n")
+    assert a.dateline == "Sigi" and a.date.isoformat() == "2024-06-03"
+    assert a.date_evidence.sentence.startswith("SIGI, Senin (3/6/2024)")
+    assert a.lead.startswith("Pemkab Sigi")

@@ -5,37 +5,13 @@ only runs them in order and lets the curator's front matter win.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from pathlib import Path
-
+from dataclasses import replace
 
 from ..model import Article, Problem, Seed
+from ..reference import Reference
 from . import actors as actors_mod
-from . import dates, figures, overrides, regions, taxonomy, text
-from . import relevance
-
-
-@dataclass(frozen=True)
-class Knowledge:
-    """The domain data extraction reads: gazetteer, taxonomy, actor rules, outlets."""
-
-    gazetteer: regions.Gazetteer
-    taxonomy: taxonomy.Taxonomy
-    actor_rules: actors_mod.ActorRules
-    outlets: text.Outlets
-    text_rules: text.TextRules
-    figure_rules: figures.FigureRules
-
-    @classmethod
-    def load(cls, data_dir: Path, taxonomy_file: Path | None = None) -> "Knowledge":
-        return cls(
-            gazetteer=regions.Gazetteer.load(data_dir),
-            taxonomy=taxonomy.Taxonomy.load(taxonomy_file or data_dir / "taxonomy.yml"),
-            actor_rules=actors_mod.ActorRules.load(data_dir / "actors.yml"),
-            outlets=text.Outlets.load(data_dir / "outlets.yml"),
-            text_rules=text.TextRules.load(data_dir / "text.yml"),
-            figure_rules=figures.FigureRules.load(data_dir / "figures.yml"),
-        )
+from . import dates, figures, overrides, regions, relevance, taxonomy, text
+from .sentences import Sentences
 
 
 # Facts are read from this much of a text: the longest news articles are a few
@@ -44,32 +20,33 @@ class Knowledge:
 READ_CHARS = 100_000
 
 
-def extract_article(seed: Seed, kb: Knowledge, slug: str) -> tuple[Article, list[Problem]]:
-    cleaned = text.clean(seed.text, kb.outlets, kb.text_rules)
-    sents = text.sentences(cleaned.paragraphs, kb.text_rules.abbreviations)
+def extract_article(seed: Seed, ref: Reference, slug: str) -> tuple[Article, list[Problem]]:
+    cleaned = text.clean(seed.text, ref.outlets, ref.text_rules)
+    sents = text.sentences(cleaned.paragraphs, ref.text_rules.abbreviations)
     notes: list[Problem] = []
     if sum(len(s) for s in sents) > READ_CHARS:
         sents = _first_chars(sents, READ_CHARS)
         notes.append(Problem(seed.file, f"a very long text: facts were read from its first {READ_CHARS:,} characters",
                              level="info", stage="extract"))
     full = " ".join(sents)
-    title = cleaned.headline or text.title_from_lead(cleaned.paragraphs[0] if cleaned.paragraphs else "", kb.text_rules.headline,
-                                                     kb.text_rules.abbreviations)
-    date, date_ev = dates.find_date(cleaned.date_line, sents)
-    mentions = regions.find_mentions(kb.gazetteer, sents)
-    provinces, regencies, mentioned = regions.resolve(kb.gazetteer, mentions, full)
-    tax = kb.taxonomy
+    title = cleaned.headline or text.title_from_lead(cleaned.paragraphs[0] if cleaned.paragraphs else "", ref.text_rules.headline,
+                                                     ref.text_rules.abbreviations)
+    date, date_ev = dates.find_date(cleaned.date_line, [cleaned.lead_prefix, *sents] if cleaned.lead_prefix else sents,
+                                    ref.calendar)
+    mentions = regions.find_mentions(ref.gazetteer, sents)
+    provinces, regencies, mentioned = regions.resolve(ref.gazetteer, mentions, full)
+    tax = ref.taxonomy
     rel = relevance.assess(tax.relevance, cleaned.headline or "", sents)
     level = overrides.requested_relevance(seed.overrides) or rel.level
-    joined = taxonomy.Sentences(sents)  # searched by every cue and actor rule
+    joined = Sentences(sents)  # searched by every cue and actor rule
     # Tags say what an effort does, for whom and by whom: they are looked for in an
     # effort only (and a text that does not mention stunting has no figures to show).
     if level == relevance.EFFORT:
         programmes = taxonomy.tag_terms(tax.programmes, joined, tax.effort_context)
         targets = taxonomy.tag_terms(tax.target_groups, joined, tax.effort_context)
-        found = actors_mod.find_actors(kb.gazetteer, kb.actor_rules, joined)
+        found = actors_mod.find_actors(ref.gazetteer, ref.actor_rules, joined)
         actors = found.actors
-        actor_types = actors_mod.actor_types(actors, kb.actor_rules, sents, tax.effort_context)
+        actor_types = actors_mod.actor_types(actors, ref.actor_rules, sents, tax.effort_context)
     else:
         programmes, targets, actors, actor_types = [], [], [], []
         found = actors_mod.FoundActors([], {})
@@ -77,7 +54,7 @@ def extract_article(seed: Seed, kb: Knowledge, slug: str) -> tuple[Article, list
         article_figures: tuple = ()
     else:
         article_figures = tuple(figures.find_figures(
-            kb.figure_rules, sents, _places(mentions, provinces, regencies), found.named_at,
+            ref.figure_rules, sents, _places(mentions, provinces, regencies), found.named_at,
             _home(provinces, regencies), frozenset(a.name for a in actors if a.type == "pemerintah-pusat")))
     values = {
         "title": title or seed.id,
@@ -101,10 +78,10 @@ def extract_article(seed: Seed, kb: Knowledge, slug: str) -> tuple[Article, list
     problems: list[Problem] = list(notes)
     curated: tuple[str, ...] = ()
     if seed.overrides:
-        checked, validation = overrides.validate(seed, kb)
+        checked, validation = overrides.validate(seed, ref)
         problems += validation
         if checked is not None:
-            values, curated = overrides.apply(values, checked, kb)
+            values, curated = overrides.apply(values, checked, ref)
     if values["relevance"] != relevance.EFFORT:
         # Tags say what an effort does, for whom and by whom: an article that
         # reports none keeps its regions only (../shared/spec/dev-labels.yaml),

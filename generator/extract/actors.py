@@ -10,128 +10,22 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
-from pathlib import Path
-
-import yaml
 
 from ..model import Actor, Evidence, Region, Tag
-from .regions import Gazetteer, words_of
-from .taxonomy import Cue, Sentences, required_any
-
-_LEVEL_WORDS = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:,\s*)?(Provinsi|Prov\.|Kabupaten|Kab\.|Kota)?\s*", re.I)
-
-
-# Capitalised words that start a sentence, not a name ("Perusahaan Adaro Group").
-_LEADING_FILLER = re.compile(r"^(?:(?:Perusahaan|Melalui|Oleh|Dari|Dan|Bersama|Pihak|Sementara|Selain|Kini|Saat|Ini|Para|Head|Departement|Department|Manager|Manajer|Direktur|Kepala|Ketua)\s+)+")
-
-
-@dataclass(frozen=True)
-class ActorRule:
-    cue: Cue  # the rule's pattern, skipped at once on a text without any of its trigger words
-    region: str  # required | none
-    name: str
-    type: str
-
-    def finditer(self, text: Sentences):
-        return self.cue.finditer(text)
-
-
-@dataclass(frozen=True)
-class Agency:
-    """A regional agency under its usual name, and the names it goes by."""
-
-    name: str
-    pattern: re.Pattern
-
-
-_NAME = r"(?:[A-Z][\w&'-]*)(?:\s+[A-Z][\w&'-]*){0,2}"
-# Words that may stand between a subject and its verb: "Trakindo terus memperkuat".
-_ADVERBS = r"(?:(?:terus|juga|pun|kembali|akan|telah|sudah|turut|ikut|kini|selalu|rutin)\s+)*"
-
-
-@dataclass(frozen=True)
-class Discovery:
-    """How an organisation no rule knows is found by the way the article speaks of it."""
-
-    min_mentions: int
-    head: re.Pattern  # a sentence that starts with a name doing something
-    person_before: re.Pattern
-    speech_after: re.Pattern
-    not_names: frozenset[str]
-    kinds: tuple[tuple[str, re.Pattern], ...]
-
-    @classmethod
-    def from_data(cls, raw: dict) -> "Discovery":
-        def words(key: str) -> str:
-            return "|".join(sorted(raw[key], key=len, reverse=True))
-        return cls(
-            min_mentions=int(raw["min_mentions"]),
-            head=re.compile(r"^(?:[^,]{0,80},\s*)?(" + _NAME + r")\s+" + _ADVERBS + r"(?:" + words("actions") + r")(?!\w)"),
-            # "Ketua panitia Budi": a title, perhaps a word of what of, then the name.
-            person_before=re.compile(r"(?<!\w)(?:" + words("person_before") + r")(?:\s+[a-z]\w*)?[\s,]+$"),
-            speech_after=re.compile(r"\s+" + _ADVERBS + r"(?:" + words("speech") + r")(?!\w)"),
-            not_names=frozenset(raw["not_names"]),
-            kinds=tuple((t, re.compile(r"(?<!\w)(?:" + "|".join(ps) + r")(?!\w)")) for t, ps in raw["kinds"].items()),
-        )
-
-
-@dataclass(frozen=True)
-class ActorRules:
-    rules: tuple[ActorRule, ...]
-    type_cues: tuple[tuple[str, re.Pattern], ...]
-    not_acting: re.Pattern  # words before an organisation that say it is not acting
-    agencies: tuple[Agency, ...] = ()
-    discovery: Discovery | None = None
-
-    @classmethod
-    def load(cls, path: Path) -> "ActorRules":
-        with open(path, encoding="utf-8") as fh:
-            raw = yaml.safe_load(fh)
-        rules = tuple(
-            _rule(r["match"], r.get("region", "none"), r["name"], r["type"])
-            for r in raw["rules"]
-        )
-        cues = tuple(
-            (type_id, re.compile(r"(?<!\w)(?:" + c + r")(?!\w)", 0 if c.isupper() else re.I))
-            for type_id, patterns in raw.get("type_cues", {}).items()
-            for c in patterns
-        )
-        words = "|".join(sorted(raw.get("not_acting") or ["(?!x)x"], key=len, reverse=True))
-        # The words, then at most eight more (a programme's name, "dari") within the clause.
-        not_acting = re.compile(r"(?<!\w)(?:" + words + r")(?!\w)(?:\s+[^\s,;.:]+){0,8}[\s(]+$", re.I)
-        agencies = tuple(Agency(str(a["name"]), re.compile(r"(?:" + "|".join(a["match"]) + r")$"))
-                         for a in raw.get("agencies") or ())
-        discovery = Discovery.from_data(raw["discovery"]) if raw.get("discovery") else None
-        return cls(rules, cues, not_acting, agencies, discovery)
-
-    def agency(self, name: str) -> str:
-        """An agency's usual name for whatever name the text gave it."""
-        for a in self.agencies:
-            if a.pattern.match(name):
-                return a.name
-        return name
-
-
-def _rule(match: str, region: str, name: str, type_id: str) -> ActorRule:
-    # Case-sensitive, unlike most taxonomy cues: names are told by their capitals.
-    pattern = re.compile(r"(?<!\w)(?:" + match + r")(?!\w)")
-    return ActorRule(Cue(pattern, required_any(match)), region, name, type_id)
+from ..reference.actors import ActorRule, ActorRules, Discovery
+from ..reference.gazetteer import Gazetteer, words_of
+from .sentences import Sentences
 
 
 def region_after(gaz: Gazetteer, text: str, pos: int, head: str) -> Region | None:
     """The region named at `pos` (after an organisation or office), if any."""
-    m = _LEVEL_WORDS.match(text, pos)
-    level_word = (m.group(1) or "").lower() if m else ""
-    pos = m.end() if m else pos
+    level_word, pos = gaz.context.level_after(text, pos)
     end = text.find(Sentences.SEP, pos)
     end = min(len(text) if end < 0 else end, pos + 60)
     tokens = [(t.start(), t.group(0)) for t in words_of(text, pos, end)]
     if not tokens or tokens[0][0] != pos or not tokens[0][1][:1].isupper():
         return None
-    level = ("provinsi" if level_word.startswith("prov") else "kabupaten" if level_word.startswith("kab")
-             else "kota" if level_word == "kota" else "")
-    if not level:
-        level = gaz.context.level_before(head)
+    level = level_word or gaz.context.level_before(head)
     for n in range(min(6, len(tokens)), 0, -1):
         name = gaz.names.get(" ".join(t[1].lower() for t in tokens[:n]))
         if name is None:
@@ -374,7 +268,7 @@ def _apply(gaz: Gazetteer, rules: ActorRules, rule: ActorRule, text: Sentences, 
     province = gaz.province_of(region).name if region else ""
     name = (rule.name.replace("{region}", display_region(region) if region else "")
             .replace("{province}", province).replace("{agency}", rules.agency(group)).replace("{1}", group))
-    name = _LEADING_FILLER.sub("", re.sub(r"\s+", " ", name).strip())
+    name = rules.leading_words.sub("", re.sub(r"\s+", " ", name).strip())
     if len(name) < 2:
         return None
     return Actor(name=name, type=type_id, evidence=Evidence(text.sentence_at(m.start()), m.group(0)))

@@ -14,80 +14,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from pathlib import Path
-
-import yaml
 
 from ..model import Evidence, Figure
+from ..reference.figures import FigureRules
 
-_NUM = r"(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
-_NOT_BEFORE = r"(?<![\w/.,:-])"
-_NOT_AFTER = r"(?![\w/]|[.,:]\d)"
-_YEAR = re.compile(r"(?:tahun|pada|di\s+tahun|hingga|sampai|per|sepanjang|selama)\s+(?P<y>(?:19|20)\d{2})(?!\d)|(?<![\d/.,])(?P<y2>20[0-4]\d)(?![\d/])", re.I)
 NATIONAL = "national"
-
-
-def _any(words: list[str]) -> re.Pattern:
-    return re.compile(r"(?<!\w)(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")(?!\w)", re.I)
-
-
-@dataclass(frozen=True)
-class FigureRules:
-    """The words of data/figures.yml, compiled."""
-
-    subject_kind: dict[str, str]  # counted noun (lower case) -> kind
-    count: re.Pattern
-    word_count: re.Pattern
-    percent: re.Pattern
-    money: re.Pattern
-    multipliers: dict[str, float]
-    word_numbers: dict[str, int]
-    stunted_after: re.Pattern
-    reach: re.Pattern
-    target: re.Pattern
-    below_with_year: re.Pattern
-    prevalence: re.Pattern
-    change: re.Pattern
-    per_unit: re.Pattern
-    since: re.Pattern
-    total: re.Pattern
-    change_from: re.Pattern  # right before the value before a change
-    change_to: re.Pattern  # right after it
-    national: re.Pattern
-    several: re.Pattern
-
-    @classmethod
-    def load(cls, path: Path) -> "FigureRules":
-        with open(path, encoding="utf-8") as fh:
-            raw = yaml.safe_load(fh)
-        kinds = {str(noun).lower(): kind for kind, nouns in raw["subjects"].items() for noun in nouns}
-        nouns = "|".join(sorted((re.escape(n).replace(r"\ ", r"\s+") for n in kinds), key=len, reverse=True))
-        mults = {str(k).lower(): float(v) for k, v in raw["multipliers"].items()}
-        words = {str(k).lower(): int(v) for k, v in raw["word_numbers"].items()}
-        mult = r"(?:\s*(?P<mult>" + "|".join(sorted(mults, key=len, reverse=True)) + r")(?!\w))?"
-        return cls(
-            subject_kind=kinds,
-            count=re.compile(_NOT_BEFORE + r"(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)" + _NOT_AFTER + mult
-                             + r"\s+(?:orang\s+|unit\s+|buah\s+|ekor\s+)?(?P<subj>" + nouns + r")(?!\w)", re.I),
-            word_count=re.compile(r"(?<!\w)(?P<word>" + "|".join(words) + r")\s+(?:orang\s+)?(?P<subj>" + nouns + r")(?!\w)", re.I),
-            percent=re.compile(_NOT_BEFORE + _NUM + r"\s*(?:persen|%)(?!\w)", re.I),
-            money=re.compile(r"(?<!\w)Rp\.?\s*" + _NUM + mult, re.I),
-            multipliers=mults,
-            word_numbers=words,
-            stunted_after=re.compile(r"\s*(?:" + "|".join(raw["stunted_after"]) + ")", re.I),
-            reach=_any(raw["reach"]),
-            target=_any(raw["target"]),
-            below_with_year=re.compile(raw["below_with_year"] + r"\s*$", re.I),
-            prevalence=_any(raw["prevalence"]),
-            change=re.compile(r"(?<!\w)(?:" + "|".join(raw["change"]) + r")\s+(?:sebesar\s+|sekitar\s+)?$", re.I),
-            per_unit=re.compile(r"^\W{0,3}(?:\s*\w+){0,3}?\s*(?:" + "|".join(raw["per_unit"]) + r")(?!\w)", re.I),
-            since=re.compile(raw["since"], re.I),
-            total=re.compile(raw["total"], re.I),
-            change_from=re.compile(r"(?<!\w)(?:" + raw["change_from"] + r")\s+$", re.I),
-            change_to=re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:" + "|".join(raw["change_to"]) + r")\s", re.I),
-            national=re.compile(r"(?<!\w)(?:" + "|".join(raw["national"]) + r")(?!\w)"),
-            several=_any(raw["several"]),
-        )
 
 
 def parse_number(raw: str) -> float | int:
@@ -194,6 +125,15 @@ def _in_sentence(rules: FigureRules, s: str) -> list[_Found]:
             f.year = previous.year
         if f.unit == "percent":
             f.kind, f.subject = _percent_kind(rules, s, f, lead, after)
+            if f.kind == "count" and previous and previous.unit == "percent" and previous.kind in ("prevalence", "target"):
+                # "20,1 persen pada 2022 dan 15,3 persen pada 2023", "turun dari 20,1 persen menjadi 15,3
+                # persen": the next value of the same series.
+                if _SERIES_GAP.match(lead) or (previous.basis == "before" and f.basis == "after"):
+                    f.kind, f.subject = previous.kind, previous.subject
+            if f.kind == "count" and _AFTER_CHANGE.search(lead) and rules.prevalence.search(s, 0, f.start) \
+                    and not _names_another_rate(rules, s[:f.start]):
+                # "Prevalensi stunting turun 2,1 persen menjadi 15,3 persen": the rate it came to.
+                f.kind, f.subject = "prevalence", "stunting"
         elif f.unit == "count":
             f.kind = _count_kind(rules, s, f, lead, after)
         previous = f
@@ -202,6 +142,12 @@ def _in_sentence(rules: FigureRules, s: str) -> list[_Found]:
 
 # Between two figures of one enumeration: "... dan balita serta ", "... dan ".
 _ENUMERATION = re.compile(r"^(?:\s+[a-z][\w-]*){0,3}\s+(?:dan|serta)\s+$")
+# Between two values of one series: a year of the first, then a comma or "dan", perhaps a year of
+# the next: " pada 2022 dan ", " (2022), ", ", pada 2023 sebesar ".
+_AFTER_CHANGE = re.compile(r"(?<!\w)menjadi\s+$", re.I)
+_SERIES_GAP = re.compile(r"^\s*(?:\(?(?:pada\s+|tahun\s+|di\s+tahun\s+)*(?:19|20)\d{2}\)?)?\s*(?:,|;|dan|serta|sedangkan)\s*"
+                         r"(?:dan\s+|serta\s+)?(?:(?:pada\s+|tahun\s+)+(?:19|20)\d{2}\s*(?:sebesar\s+|mencapai\s+|menjadi\s+)?)?$",
+                         re.I)
 
 
 def _subject(raw: str) -> str:
@@ -213,7 +159,7 @@ def _percent_kind(rules: FigureRules, s: str, f: _Found, lead: str, after: str) 
         return "count", "perubahan"
     if re.fullmatch(r"\s*\(\s*", lead):
         return "count", ""  # "Rp224 miliar (60,14%)": a share of the figure before
-    year_after = _YEAR.match(after.lstrip()) or re.match(r"\s*(?:pada|di)\s+(?:tahun\s+)?(?:19|20)\d{2}", after)
+    year_after = rules.year.match(after.lstrip()) or re.match(r"\s*(?:pada|di)\s+(?:tahun\s+)?(?:19|20)\d{2}", after)
     if rules.target.search(lead) or (rules.below_with_year.search(lead) and year_after):
         return "target", "stunting"
     if rules.prevalence.search(_clause(lead, after)) and not _names_another_rate(rules, lead):
@@ -221,14 +167,10 @@ def _percent_kind(rules: FigureRules, s: str, f: _Found, lead: str, after: str) 
     return "count", ""
 
 
-_OTHER_RATE = re.compile(r"\b(?:pertumbuhan|inflasi|kemiskinan|partisipasi|kunjungan|cakupan|capaian|realisasi|serapan|"
-                         r"persentase|produksi|kontribusi|kenaikan|penurunan|sertifikat|kepatuhan)\b", re.I)
-
-
 def _names_another_rate(rules: FigureRules, lead: str) -> bool:
     """'pertumbuhan ekonomi 34,3 persen': the rate of something else is named closer to the
     number than stunting is."""
-    other = [m.end() for m in _OTHER_RATE.finditer(lead)]
+    other = [m.end() for m in rules.other_rate.finditer(lead)]
     stunting = [m.end() for m in rules.prevalence.finditer(lead)]
     return bool(other) and (not stunting or other[-1] > stunting[-1])
 
@@ -259,25 +201,25 @@ def _when(rules: FigureRules, s: str, f: _Found, lead: str, after: str) -> tuple
     if since:
         # "Tercatat sejak 2018, ... 300 kader": the sentence's tally, unless a year of
         # the figure's own stands with it.
-        own = _year_near(s, f.start, f.end, lead, after)
+        own = _year_near(rules, s, f.start, f.end, lead, after)
         if own is None or own == int(since.group(1)):
             return None, "since", int(since.group(1))
     if rules.change_from.search(s, max(0, f.start - 8), f.start) and rules.change_to.match(s, f.end):
         return None, "before", None
-    return _year_near(s, f.start, f.end, lead, after), "", None
+    return _year_near(rules, s, f.start, f.end, lead, after), "", None
 
 
-def _year_near(s: str, start: int, end: int, lead: str, after: str) -> int | None:
+def _year_near(rules: FigureRules, s: str, start: int, end: int, lead: str, after: str) -> int | None:
     """The year the clause gives for this figure: the nearest after it, else before it;
     a year behind a later figure belongs to that figure."""
     best = None
     tail = _clause("", after)
-    for y in _YEAR.finditer(s):
+    for y in rules.year.finditer(s):
         year = int(y.group("y") or y.group("y2"))
         if start <= y.start() < end:
             continue
         if y.start() >= end:
-            if y.start() - end > len(tail) + 1:
+            if y.start() - end >= len(tail):  # beyond the figure's clause
                 continue
             dist = y.start() - end
         else:

@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..model import Actor, Evidence, Problem, RegionTag, Seed, Tag
-
-if TYPE_CHECKING:
-    from . import Knowledge
+from ..reference import Reference
 
 # A link the site may show: an http(s) address without spaces, quotes or brackets.
 SAFE_URL = re.compile(r"^https?://[^\s()<>\[\]\"'`]+$")
@@ -36,7 +34,7 @@ def requested_relevance(raw: dict) -> str | None:
     return None
 
 
-def validate(seed: Seed, kb: "Knowledge") -> tuple[dict | None, list[Problem]]:
+def validate(seed: Seed, ref: Reference) -> tuple[dict | None, list[Problem]]:
     problems: list[Problem] = []
     soft: list[Problem] = []  # reported, but the rest of the front matter still applies
     clean: dict[str, Any] = {}
@@ -78,13 +76,13 @@ def validate(seed: Seed, kb: "Knowledge") -> tuple[dict | None, list[Problem]]:
             codes = [str(v) for v in _as_list(value)]
             want_province = field == "provinces"
             for code in codes:
-                r = kb.gazetteer.regions.get(code)
+                r = ref.gazetteer.regions.get(code)
                 if r is None or r.is_province != want_province:
                     bad(field, code, f"unknown {'province' if want_province else 'kabupaten/kota'} code '{code}'")
             clean[field] = codes
         elif field in _TAXONOMY_FIELDS:
             ids = [str(v) for v in _as_list(value)]
-            known = kb.taxonomy.ids(field)
+            known = ref.taxonomy.ids(field)
             for i in ids:
                 if i not in known:
                     bad(field, i, f"unknown id '{i}'")
@@ -94,7 +92,7 @@ def validate(seed: Seed, kb: "Knowledge") -> tuple[dict | None, list[Problem]]:
             for item in _as_list(value):
                 if isinstance(item, dict) and item.get("name"):
                     t = str(item.get("type", ""))
-                    if t not in kb.taxonomy.ids("actor_types"):
+                    if t not in ref.taxonomy.ids("actor_types"):
                         bad(field, t, f"unknown actor type '{t}'")
                     actors.append((str(item["name"]), t))
                 else:
@@ -105,9 +103,9 @@ def validate(seed: Seed, kb: "Knowledge") -> tuple[dict | None, list[Problem]]:
     return clean, problems + soft
 
 
-def apply(values: dict, checked: dict, kb: "Knowledge") -> tuple[dict, tuple[str, ...]]:
+def apply(values: dict, checked: dict, ref: Reference) -> tuple[dict, tuple[str, ...]]:
     out = dict(values)
-    gaz = kb.gazetteer
+    gaz = ref.gazetteer
     for field, value in checked.items():
         if field in _TEXT_FIELDS:
             out[field] = value

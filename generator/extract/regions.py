@@ -20,174 +20,14 @@ Utara) or a person's (Rocky Gerung), and "Baca juga" lines (removed before).
 """
 from __future__ import annotations
 
-import csv
 import re
-from dataclasses import dataclass, field, replace
-from pathlib import Path
+from dataclasses import dataclass, replace
 
-import yaml
+from ..model import Evidence, RegionTag
+from ..reference.gazetteer import Gazetteer, PlaceContext, RegionName, core_name, words_of
 
-from ..model import Evidence, Region, RegionTag
-
-_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
-_PAREN_TAIL = r"\s*(?:\([^)]{1,40}\)\s*)?$"
 # Why a region is named without being the effort's place (RegionTag.role).
 COMPARISON, SAID_AT, VENUE, ORIGIN = "perbandingan", "tempat narasumber berbicara", "tempat acara", "asal seseorang"
-
-
-def words_of(text: str, start: int = 0, end: int | None = None):
-    """The words of `text` between two positions, as the gazetteer splits names."""
-    return _WORD.finditer(text, start, len(text) if end is None else end)
-
-
-def _alternation(words: list[str]) -> str:
-    return "|".join(sorted((str(w) for w in words), key=len, reverse=True))
-
-
-@dataclass(frozen=True)
-class PlaceContext:
-    """The words around a place name (data/place_context.yml), compiled."""
-
-    levels: dict[str, re.Pattern]  # level -> its words right before a name
-    place: re.Pattern
-    office: re.Pattern
-    office_before: re.Pattern  # an office or body right before a name: "Pemprov ", "Dinas Kesehatan "
-    said_at: re.Pattern
-    origin: re.Pattern
-    venue: re.Pattern
-    institution: re.Pattern
-    comparison: re.Pattern
-    directive: re.Pattern
-    district: re.Pattern
-    village: re.Pattern
-    join_prefixes: tuple[str, ...]
-
-    @classmethod
-    def load(cls, path: Path) -> "PlaceContext":
-        with open(path, encoding="utf-8") as fh:
-            raw = yaml.safe_load(fh)
-
-        def before(words: list[str], flags: int = re.I) -> re.Pattern:
-            return re.compile(r"\b(?:" + _alternation(words) + r")" + _PAREN_TAIL, flags)
-
-        def anywhere(words: list[str]) -> re.Pattern:
-            return re.compile(r"(?<!\w)(?:" + _alternation(words) + r")(?!\w)", re.I)
-
-        name = r"((?:[A-Z][\w'-]*)(?:\s+[A-Z][\w'-]*){0,3})"
-        return cls(
-            levels={level: before(words) for level, words in raw["levels"].items()},
-            place=re.compile(r"\b(?:" + _alternation(raw["place_words"]) + r")\s*$", re.I),
-            office=re.compile(r"^(?:" + _alternation(raw["office_words"]) + r")\s+$"),
-            office_before=re.compile(r"\b(?:" + _alternation(raw["offices"]) + r")(?:\s+[A-Z][\w-]*){0,6}\s+$"),
-            said_at=re.compile(r"\b(?:" + _alternation(raw["speaker_verbs"]) + r")\w*\b[^.;\"“”]{0,80}\bdi\s+$", re.I),
-            origin=re.compile(r"\b(?:" + _alternation(raw["origin_words"]) + r")\s*$", re.I),
-            venue=re.compile(r"\bdi\s+(?:[\w-]+\s+)?(?:" + _alternation(raw["venue_words"]) + r")\b[^.;:!?]{0,60}$", re.I),
-            institution=re.compile(r"\b(?:" + _alternation(raw["institution_words"]) + r")\s+$"),
-            comparison=anywhere(raw["comparison_words"]),
-            directive=anywhere(raw["directive_words"]),
-            district=re.compile(r"\b(?:" + _alternation(raw["district_words"]) + r")\s+" + name),
-            village=re.compile(r"\b(?:" + _alternation(raw["village_words"]) + r")\s+" + name),
-            join_prefixes=tuple(str(p).lower() for p in raw["join_prefixes"]),
-        )
-
-    def level_before(self, text: str) -> str:
-        for level, rx in self.levels.items():
-            if rx.search(text):
-                return level
-        return ""
-
-
-@dataclass(frozen=True)
-class _Name:
-    codes: tuple[str, ...]
-    needs: str = ""  # "" | context | admin
-    exact_case: bool = False
-    official: bool = False  # a region's own name, not an alias or a kecamatan
-
-
-@dataclass
-class Gazetteer:
-    """All regions and the names they go by, loaded once per build."""
-
-    regions: dict[str, Region]
-    names: dict[str, _Name]
-    districts: dict[str, tuple[str, ...]]  # kecamatan name (lower) -> regency codes
-    villages: dict[str, tuple[str, ...]]  # desa/kelurahan name (lower) -> regency codes
-    context: PlaceContext
-    # First word of every name -> the most words a name starting with it has:
-    # most words of a text start no name, and are passed over at once.
-    first_words: dict[str, int] = field(default_factory=dict)
-
-    @classmethod
-    def load(cls, data_dir: Path) -> "Gazetteer":
-        context = PlaceContext.load(data_dir / "place_context.yml")
-        regions: dict[str, Region] = {}
-        for row in _rows(data_dir / "regions.csv"):
-            regions[row["code"]] = Region(row["code"], row["name"], row["kind"], row["province_code"])
-        needs = {row["name"].lower(): row["needs"].strip() for row in _rows(data_dir / "region_words.csv")}
-        raw: dict[str, set[str]] = {}
-        exact: set[str] = set()
-        official: set[str] = set()
-
-        def add(surface: str, code: str, own: bool) -> None:
-            key = " ".join(_WORD.findall(surface.lower()))
-            if key:
-                raw.setdefault(key, set()).add(code)
-                if own:
-                    official.add(key)
-            if surface.isupper() and len(surface) <= 5:
-                exact.add(key)
-
-        for r in regions.values():
-            for surface in _surfaces(r, context.join_prefixes):
-                add(surface, r.code, True)
-        for row in _rows(data_dir / "aliases.csv"):
-            if row["code"] in regions:
-                add(row["alias"], row["code"], False)
-        names = {k: _Name(tuple(sorted(v)), needs.get(k, ""), k in exact, k in official) for k, v in raw.items()}
-        first_words: dict[str, int] = {}
-        for key in names:
-            words = key.split()
-            first_words[words[0]] = max(first_words.get(words[0], 0), len(words))
-        return cls(regions, names, _by_name(data_dir / "districts.csv"), _by_name(data_dir / "villages.csv"),
-                   context, first_words)
-
-    def province_of(self, region: Region) -> Region:
-        return self.regions[region.province_code]
-
-
-def _rows(path: Path) -> list[dict]:
-    with open(path, encoding="utf-8") as fh:
-        return list(csv.DictReader(fh))
-
-
-def _by_name(path: Path) -> dict[str, tuple[str, ...]]:
-    found: dict[str, set[str]] = {}
-    for row in _rows(path):
-        found.setdefault(row["name"].lower(), set()).add(row["regency_code"])
-    return {k: tuple(sorted(v)) for k, v in found.items()}
-
-
-def core_name(region: Region) -> str:
-    """'Kota Administrasi Jakarta Selatan' -> 'Jakarta Selatan'; provinces keep their name."""
-    if region.is_province:
-        return region.name
-    return re.sub(r"^(Kabupaten|Kota)( Administrasi)? ", "", region.name)
-
-
-def _surfaces(region: Region, join_prefixes: tuple[str, ...]) -> list[str]:
-    core = core_name(region)
-    out = [core]
-    if " " in core:
-        out.append(core.replace(" ", ""))
-    elif core.lower().startswith(join_prefixes):
-        for p in join_prefixes:
-            if core.lower().startswith(p) and len(core) > len(p) + 2:
-                out.append(core[: len(p)] + " " + core[len(p):])
-    if "-" in core:
-        out.append(core.replace("-", ""))
-        out.append(core.replace("-", " "))
-    return out
 
 
 @dataclass(frozen=True)
@@ -208,7 +48,7 @@ def find_mentions(gaz: Gazetteer, sentences: list[str]) -> list[Mention]:
     ctx = gaz.context
     for index, s in enumerate(sentences):
         found: list[Mention] = []
-        tokens = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(s)]
+        tokens = [(m.start(), m.end(), m.group(0).lower()) for m in words_of(s)]
         i = 0
         while i < len(tokens):
             longest = gaz.first_words.get(tokens[i][2], 0)
@@ -238,7 +78,7 @@ def find_mentions(gaz: Gazetteer, sentences: list[str]) -> list[Mention]:
     return mentions
 
 
-def _mention(gaz: Gazetteer, s: str, start: int, surface: str, name: _Name) -> Mention | None:
+def _mention(gaz: Gazetteer, s: str, start: int, surface: str, name: RegionName) -> Mention | None:
     ctx = gaz.context
     before = s[max(0, start - 60):start]
     level = ctx.level_before(before)

@@ -11,65 +11,10 @@ import re
 from dataclasses import dataclass
 
 from ..model import Evidence
+from ..reference.relevance import RelevanceRules
 
 EFFORT, MENTION, NONE = "effort", "mention", "none"
 LEVELS = (EFFORT, MENTION, NONE)
-
-
-def _words(items: list[str]) -> str:
-    # Longest first, so that "percepatan penurunan" wins over "penurunan".
-    return "|".join(sorted((str(w) for w in items), key=len, reverse=True))
-
-
-def _pattern(items: list[str]) -> re.Pattern:
-    """Whole words or phrases, case-insensitive; an all-capitals word (KEK, 3B) keeps its case."""
-    upper = [w for w in items if w.isupper()]
-    other = [w for w in items if not w.isupper()]
-    parts = []
-    if other:
-        parts.append(r"(?i:(?<!\w)(?:" + _words(other) + r")(?!\w))")
-    if upper:
-        parts.append(r"(?<!\w)(?:" + _words(upper) + r")(?!\w)")
-    return re.compile("|".join(parts))
-
-
-@dataclass(frozen=True)
-class RelevanceRules:
-    """The relevance section of the taxonomy, compiled."""
-
-    topic: re.Pattern
-    aim: re.Pattern  # an action aimed at the topic, or the topic as a target's attribute
-    activity: re.Pattern  # a word of doing, in the sentence or its context
-    doing: re.Pattern  # a verb of doing, in the sentence itself
-    group: re.Pattern  # whom an effort is for
-    place: re.Pattern  # ... or the area it serves, named in the sentence itself
-    focus_group: re.Pattern
-    focus_min: int
-    reason_before: re.Pattern
-    reason_after: re.Pattern
-    window: int
-
-    @classmethod
-    def from_data(cls, raw: dict) -> "RelevanceRules":
-        # Topic words are matched inside glued words too ("paketstunting", "kasusstuntingdi").
-        topic = r"(?:" + _words(raw["topic"]) + r")"
-        objects = r"(?:(?:" + _words(raw["aim_objects"]) + r")\s+)?"
-        # A target noun names whom the effort is for by itself ("paket stunting", "kasus stunting").
-        aimed = (r"(?<!\w)(?:" + _words(raw["aims"]) + r")\s*(?:[\w-]+\s+){0,3}?" + objects + topic
-                 + r"|(?P<target>(?<!\w)(?:" + _words(raw["targets"]) + r")\s*(?:[\w-]+\s+){0,2}?(?:yang\s+)?" + topic + ")")
-        return cls(
-            topic=re.compile(topic, re.I),
-            aim=re.compile(aimed, re.I),
-            activity=_pattern(raw["activities"]),
-            doing=re.compile(r"(?!(?:" + _words(raw["not_doing"]) + r")(?!\w))" + _pattern(raw["verbs"]).pattern, re.I),
-            group=_pattern(raw["groups"]),
-            place=_pattern(raw["places"]),
-            focus_group=_pattern(raw["focus_groups"]),
-            focus_min=int(raw["focus_min"]),
-            reason_before=_pattern(raw["reason_before"]),
-            reason_after=_pattern(raw["reason_after"]),
-            window=int(raw["window"]),
-        )
 
 
 @dataclass(frozen=True)
@@ -94,11 +39,12 @@ def assess(rules: RelevanceRules, title: str, sentences: list[str]) -> Relevance
         if aim is None:
             continue
         context = window(texts, i, rules.window, quotes)
-        for_whom = aim.group("target") or rules.group.search(context) or rules.place.search(s)
+        for_whom = (aim.group("target") or rules.group.search(context) or rules.group_service.search(s)
+                    or rules.place.search(s))
         if not (for_whom and (rules.activity.search(context) or rules.doing.search(s))):
             continue
         ev = Evidence(s, aim.group(0))
-        if listed(s, aim, rules.doing):
+        if listed(rules, s, aim):
             weak.append(ev)
         elif given_as_reason(rules, s, aim):
             reasons.append(ev)
@@ -142,17 +88,16 @@ def quote_spans(texts: list[str]) -> dict[int, tuple[int, int]]:
     return spans
 
 
-_ITEM_SEPARATOR = re.compile(r"\s*[,;:]\s*|\s+[-–—]\s+|\s+(?:dan|serta|hingga|maupun|atau)\s+", re.I)
 _SHORT_ITEM = 7  # words
 
 
-def listed(s: str, aim: re.Match, verb: re.Pattern) -> bool:
+def listed(rules: RelevanceRules, s: str, aim: re.Match) -> bool:
     """The aim is one short item of an enumeration of three or more ("pembayaran JKM,
     penanganan stunting, pengadaan obat"). Not when it heads a list of bare conditions it
     applies to all ("terhindar dari stunting, obesitas dan malnutrisi"), nor when the aim
     word stands before the list ("mengatasi stunting, wasting, hingga anemia")."""
-    bounds = [0] + [m.end() for m in _ITEM_SEPARATOR.finditer(s)]
-    items = _ITEM_SEPARATOR.split(s)
+    bounds = [0] + [m.end() for m in rules.item_separator.finditer(s)]
+    items = rules.item_separator.split(s)
 
     def short(j: int) -> bool:
         # A list item is a few words without a verb of its own (the aim's own word aside):
@@ -160,7 +105,7 @@ def listed(s: str, aim: re.Match, verb: re.Pattern) -> bool:
         if not (0 <= j < len(items) and 0 < len(items[j].split()) <= _SHORT_ITEM):
             return False
         item = items[j].replace(aim.group(0), " ") if j == i else items[j]
-        return not verb.search(item)
+        return not rules.doing.search(item)
 
     for i, item in enumerate(items):
         inside = bounds[i] <= aim.start() < bounds[i] + len(item) + 1
@@ -176,13 +121,10 @@ def listed(s: str, aim: re.Match, verb: re.Pattern) -> bool:
             last += 1
         if last - first + 1 < 3:
             return False
-        heads = first == i and not any(_ACTIVITY_NOUN.match(items[j]) for j in range(i + 1, last + 1))
+        heads = first == i and not any(rules.activity_noun.match(items[j]) for j in range(i + 1, last + 1))
         return not heads
     return False
 
-
-# An item that names an activity of its own: "pengadaan obat", "pembangunan jalan", "layanan KB".
-_ACTIVITY_NOUN = re.compile(r"(?:(?:dan|serta|hingga|juga|sekarang)\s+)?(?:pe[mn]?g?\w+an|per\w+an|layanan|program|operasi|bantuan)\b", re.I)
 
 
 def given_as_reason(rules: RelevanceRules, s: str, aim: re.Match) -> bool:

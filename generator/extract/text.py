@@ -8,67 +8,9 @@ curator can teach the generator a new outlet or a new kind of leftover.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 
-import yaml
-
-
-def _any_line(patterns: list[str], flags: int = 0) -> re.Pattern:
-    return re.compile(r"^\s*(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\s*$", flags)
-
-
-@dataclass(frozen=True)
-class TextRules:
-    """How article text is cleaned (from data/text.yml)."""
-
-    junk_line: re.Pattern
-    link_announcement: re.Pattern
-    tail_marker: re.Pattern
-    abbreviations: frozenset[str]
-    glued_prefix: re.Pattern
-    camel_case_words: frozenset[str]
-    headline: "HeadlineRules"
-
-    @classmethod
-    def load(cls, path: Path) -> "TextRules":
-        with open(path, encoding="utf-8") as fh:
-            raw = yaml.safe_load(fh)
-        return cls(
-            junk_line=_any_line(raw["junk_lines"]),
-            link_announcement=_any_line(raw["link_announcements"]),
-            tail_marker=re.compile(r"^\s*(?:" + "|".join(raw["tail_markers"]) + ")", re.I),
-            abbreviations=frozenset(str(a).lower() for a in raw["abbreviations"]),
-            glued_prefix=re.compile(r"\b(" + "|".join(re.escape(w) for w in raw["glued_prefixes"]) + r")(?=[A-Z][a-z])"),
-            camel_case_words=frozenset(str(w) for w in raw["camel_case_words"]),
-            headline=HeadlineRules.from_data(raw["headline"]),
-        )
-
-
-@dataclass(frozen=True)
-class HeadlineRules:
-    max_chars: int
-    companion: re.Pattern  # "didampingi ... " up to the main verb
-    companions: frozenset[str]
-    clause_breaks: frozenset[str]
-    dangling: frozenset[str]
-    weekday: re.Pattern  # a weekday, with its date
-
-    @classmethod
-    def from_data(cls, raw: dict) -> "HeadlineRules":
-        days = "|".join(re.escape(d) for d in raw["weekdays"])
-        return cls(
-            max_chars=int(raw["max_chars"]),
-            companion=re.compile(r"\s+(?:" + "|".join(raw["companions"]) + r")\s+.+?(?=\s+" + _VERB + r"\b)"),
-            companions=frozenset(str(w).lower() for w in raw["companions"]),
-            clause_breaks=frozenset(str(w).lower() for w in raw["clause_breaks"]),
-            dangling=frozenset(str(w).lower() for w in raw["dangling"]),
-            weekday=re.compile(r",?\s*(?:pada\s+)?(?:" + days + r")\b(?:\s*\([^)]*\))?(?:\s*\d{1,2}\s+\w+\s+\d{4})?"),
-        )
-
-
-# A verb: active (me-, ber-) or passive (di-) forms, as a lead's main clause has them.
-_VERB = r"(?:me(?:m|n|ng|ny)?[a-z]{3,}|ber[a-z]{3,}|di[a-z]{4,}|ter[a-z]{3,})"
+from ..reference.text import VERB, HeadlineRules, Outlets, TextRules
 
 
 # A lower-case word glued to a capitalised one where a scraper removed a link
@@ -93,80 +35,14 @@ def unglue(line: str, rules: TextRules) -> str:
     return _GLUED_WORD.sub(split, line)
 
 _DASH = r"(?:\s+(?:-{1,3}|–|—)\s*|\s*(?:–|—|-{2,3})\s+|(?<=[A-Za-z)])-\s+(?=[A-Z\"“]))"
-# Bylines glued before the dateline: "Laporan Wartawan Tribunnews.com, Eko Sutriyanto TRIBUNNEWS.COM, JAKARTA - ".
-_BYLINE = re.compile(r"^\s*Laporan\s+(?:Wartawan|Reporter|Kontributor)\s+[\w.]+,\s+(?:[A-Z][\w'.]*\s+){1,4}(?=[A-Z]{2,})")
 # A dateline segment: a place or an outlet ("Liputan6.com", "CNBTV.CO.ID"), no sentence in it.
 _LEAD_SEGMENT = re.compile(r"^\s*((?:[^\n–—.!?\"“]|\.(?=(?:com|co|id|net|org)\b)){2,45}?(?:\s*\([^)]{2,30}\))?)" + _DASH, re.I)
 _PAREN_OUTLET = re.compile(r"\(([^)]{2,30})\)\s*$")
-# Sign-offs are lower-case initials or slugs: "ant", "(oc)", "(ldy/sfr)", "(dkp3akaltim/adpimprovkaltim)".
-# Sign-offs are lower-case initials or slugs, a press office or "adv":
-# "ant", "(oc)", "(ldy/sfr)", "(dkp3akaltim/adpimprovkaltim)", "(Humas Pemkab Sigi)", "(adv/adv)".
-_SIGN_OFF = re.compile(r"(?:\s*\((?P<paren>[a-z0-9/.,\s-]{1,60}|ANTARA|Antara|(?:Humas|HUMAS|Adv|ADV|Biro|Prokopim|Diskominfo)\b[\w/.,\s-]{0,60})\)"
-                       r"|(?<=[.\"”])\s+(?P<bare>[a-z]{2,4}))\s*$")
-_DATE_LINE = re.compile(
-    r"^\s*(?:(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu),?\s+)?\d{1,2}\s+\w+\s+\d{4}(?:,?\s+\d{1,2}[:.]\d{2}(?:\s*WI[BT]A?)?)?\s*$"
-    r"|^\s*(?:Diperbarui|Dipublikasikan|Diterbitkan)\b.*\d{4}.*$"
-    r"|^\s*\d{1,2}/\d{1,2}/20\d{2}\s+\d{1,2}:\d{2}\s*$"
-)
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“‘(]?[A-Z0-9])")
 _LAST_WORD = re.compile(r"(\w+)\.$")
 # Control characters are never article text (HTML forbids them, Markdown uses
 # some as placeholders); tabs become spaces.
 _CONTROL = dict.fromkeys([*range(0, 9), *range(11, 32), 127], None) | {9: " "}
-
-
-@dataclass(frozen=True)
-class PressOffice:
-    """A sign-off that names a government press office or paid content (data/outlets.yml)."""
-
-    pattern: re.Pattern
-    name: str
-
-
-@dataclass(frozen=True)
-class Outlets:
-    """Outlet names and the signatures that reveal them (from data/outlets.yml)."""
-
-    names: dict[str, str]  # lowercased signature -> outlet name
-    press_offices: tuple[PressOffice, ...] = ()
-    spellings: dict[str, str] = field(default_factory=dict)
-
-    @classmethod
-    def load(cls, path: Path) -> "Outlets":
-        with open(path, encoding="utf-8") as fh:
-            raw = yaml.safe_load(fh) or {}
-        return cls(
-            names={str(k).lower(): str(v) for k, v in (raw.get("outlets") or {}).items()},
-            press_offices=tuple(PressOffice(re.compile(str(p["match"])), str(p["name"])) for p in raw.get("press_offices") or ()),
-            spellings={str(k).lower(): str(v) for k, v in (raw.get("spellings") or {}).items()},
-        )
-
-    def find(self, token: str) -> str | None:
-        key = token.strip().strip("()").lower()
-        key = re.sub(r"^(www\.)", "", key)
-        if key in self.names:
-            return self.names[key]
-        for sig, name in self.names.items():
-            if key.startswith(sig + ".") or key == sig:
-                return name
-        return None
-
-    def press_office(self, token: str) -> str | None:
-        """'dkp3akaltim' -> 'DKP3A Kaltim', 'Humas Pemkab Sigi' -> itself, 'adv' -> 'Advertorial'."""
-        token = token.strip()
-        for office in self.press_offices:
-            m = office.pattern.fullmatch(token)
-            if m is None:
-                continue
-
-            def group(g: re.Match) -> str:
-                value = m.group(int(g.group(1))) or ""
-                how = g.group(2)
-                if how == "name":
-                    return self.spellings.get(value.lower(), value.capitalize())
-                return value.title() if how == "title" else value
-            return " ".join(re.sub(r"\{(\d)(?:\|(\w+))?\}", group, office.name).split())
-        return None
 
 
 @dataclass(frozen=True)
@@ -178,6 +54,7 @@ class ArticleText:
     outlet: str | None
     headline: str | None
     date_line: str | None  # a publication date line found apart from the text
+    lead_prefix: str = ""  # what came off the first paragraph: "SIGI, Senin (3/6/2024) -" may hold the date
 
 
 def clean(text: str, outlets: Outlets, rules: TextRules) -> ArticleText:
@@ -199,14 +76,16 @@ def clean(text: str, outlets: Outlets, rules: TextRules) -> ArticleText:
         kept.append(ln)
     while kept and not kept[-1]:
         kept.pop()
-    headline, date_line = _trailing_headline(kept)
+    headline, date_line = _trailing_headline(kept, rules)
     if headline is None:
-        headline, leading_date = _leading_headline(kept)
+        headline, leading_date = _leading_headline(kept, rules)
         date_line = date_line or leading_date
     paragraphs = [p for p in kept if p]
     dateline = outlet = None
+    prefix = ""
     if paragraphs:
         first, dateline, outlet = split_dateline(paragraphs[0], outlets)
+        prefix = paragraphs[0][:len(paragraphs[0]) - len(first)].strip() if paragraphs[0].endswith(first) else ""
         paragraphs[0] = first
         last, signed = split_sign_off(paragraphs[-1], outlets)
         paragraphs[-1] = last
@@ -214,34 +93,34 @@ def clean(text: str, outlets: Outlets, rules: TextRules) -> ArticleText:
     if outlet is None and "[Gambas:" in text:  # CNN Indonesia's video embeds
         outlet = outlets.find("cnn indonesia")
     paragraphs = [" ".join(p.split()) for p in paragraphs]
-    return ArticleText(tuple(p for p in paragraphs if p), dateline, outlet, headline, date_line)
+    return ArticleText(tuple(p for p in paragraphs if p), dateline, outlet, headline, date_line, prefix)
 
 
-def _trailing_headline(lines: list[str]) -> tuple[str | None, str | None]:
+def _trailing_headline(lines: list[str], rules: TextRules) -> tuple[str | None, str | None]:
     """Some scrapers put the headline and its date line after the text (as in ANTARA pages)."""
     nonempty = [i for i, ln in enumerate(lines) if ln]
-    if len(nonempty) >= 3 and _DATE_LINE.match(lines[nonempty[-1]]):
+    if len(nonempty) >= 3 and rules.date_line.match(lines[nonempty[-1]]):
         cand = lines[nonempty[-2]]
-        if _looks_like_headline(cand):
+        if _looks_like_headline(cand, rules):
             date_line = lines[nonempty[-1]]
             del lines[nonempty[-2]:]
             return cand, date_line
-    if nonempty and _DATE_LINE.match(lines[nonempty[-1]]):
+    if nonempty and rules.date_line.match(lines[nonempty[-1]]):
         date_line = lines[nonempty[-1]]
         del lines[nonempty[-1]:]
         return None, date_line
     return None, None
 
 
-def _leading_headline(lines: list[str]) -> tuple[str | None, str | None]:
+def _leading_headline(lines: list[str], rules: TextRules) -> tuple[str | None, str | None]:
     """A short first line without a full stop, followed by text, is a headline
     (by two lines or more, or by one long line: some scrapers keep no paragraphs)."""
     nonempty = [i for i, ln in enumerate(lines) if ln]
     enough = len(nonempty) >= 3 or (len(nonempty) == 2 and len(lines[nonempty[1]].split()) >= 40)
-    if enough and _looks_like_headline(lines[nonempty[0]]) and not _LEAD_SEGMENT.match(lines[nonempty[0]]):
+    if enough and _looks_like_headline(lines[nonempty[0]], rules) and not _LEAD_SEGMENT.match(lines[nonempty[0]]):
         head = lines[nonempty[0]]
         date_line = None
-        if _DATE_LINE.match(lines[nonempty[1]]):
+        if rules.date_line.match(lines[nonempty[1]]):
             date_line = lines[nonempty[1]]
             lines[nonempty[1]] = ""
         lines[nonempty[0]] = ""
@@ -249,15 +128,15 @@ def _leading_headline(lines: list[str]) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _looks_like_headline(line: str) -> bool:
+def _looks_like_headline(line: str, rules: TextRules) -> bool:
     words = line.split()
-    return 3 <= len(words) <= 20 and not line.endswith((".", ",", ":", ";", "\"", "”")) and not _DATE_LINE.match(line)
+    return 3 <= len(words) <= 20 and not line.endswith((".", ",", ":", ";", "\"", "”")) and not rules.date_line.match(line)
 
 
 def split_dateline(first: str, outlets: Outlets) -> tuple[str, str | None, str | None]:
     """'BALIKPAPAN, Fokusborneo.com — Pemkot ...' -> (text, 'Balikpapan', 'Fokusborneo')."""
     dateline = outlet = None
-    rest = _BYLINE.sub("", first)
+    rest = outlets.byline.sub("", first)
     for _ in range(3):
         m = _LEAD_SEGMENT.match(rest)
         if not m:
@@ -305,7 +184,7 @@ def _title_case(name: str) -> str:
 
 def split_sign_off(last: str, outlets: Outlets) -> tuple[str, str | None]:
     """'... program. ant' / '... (oc)' -> text without the sign-off, and its outlet if known."""
-    m = _SIGN_OFF.search(last)
+    m = outlets.sign_off.search(last)
     if not m:
         return last, None
     token = (m.group("paren") or m.group("bare") or "").strip()
@@ -361,13 +240,13 @@ def title_from_lead(lead: str, rules: HeadlineRules, abbreviations: frozenset[st
     text = rules.weekday.sub("", text)
     # A name between commas is an apposition: "ASN Pemkab Belitung, Provinsi Babel, menjadi".
     text = re.sub(r",\s+(?:[A-Z][\w.'-]*\s+){0,5}[A-Z][\w.'-]*,\s+", " ", text)
-    verb = next((m for m in re.finditer(r"\s(" + _VERB + r")\b", text) if m.group(1).lower() not in rules.companions), None)
+    verb = next((m for m in re.finditer(r"\s(" + VERB + r")\b", text) if m.group(1).lower() not in rules.companions), None)
     companion = rules.companion.search(text)
     if companion and verb and companion.start() < verb.start():
         text = text[:companion.start()] + text[companion.end():]
     text = " ".join(text.split()).rstrip(" .,;:")
     words = text.split()
-    verb_at = next((i for i, w in enumerate(words) if re.fullmatch(_VERB, w) and w.lower() not in rules.companions), None)
+    verb_at = next((i for i, w in enumerate(words) if re.fullmatch(VERB, w) and w.lower() not in rules.companions), None)
     # "At most about" the limit: a clause a tenth longer is kept whole.
     if len(text) > rules.max_chars * 1.1:
         def cut_at(i: int) -> bool:

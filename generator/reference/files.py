@@ -1,0 +1,83 @@
+"""Reading the reference data files, and the one error a bad one gives.
+
+Every loader reads its files through `yaml_mapping` and `csv_rows` and turns
+them into rules inside `compiling`: whatever is wrong with a file (missing,
+not YAML, a missing key or column, a bad regular expression), the build stops
+with one line that names the file and the reason, never a traceback.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+import yaml
+
+from ..errors import BuildError
+
+
+class DataFileError(BuildError):
+    """A reference data file (taxonomy, gazetteer, rules) cannot be used."""
+
+
+@contextmanager
+def compiling(path: Path) -> Iterator[None]:
+    """Turn what goes wrong while a file's content becomes rules into a DataFileError naming it."""
+    try:
+        yield
+    except DataFileError:
+        raise
+    except KeyError as exc:
+        raise DataFileError(f"{path}: missing entry {exc}") from exc
+    except re.error as exc:
+        raise DataFileError(f"{path}: invalid regular expression {exc.pattern!r} ({exc})") from exc
+    except (TypeError, ValueError, AttributeError) as exc:
+        raise DataFileError(f"{path}: unexpected content ({type(exc).__name__}: {exc})") from exc
+
+
+def yaml_mapping(path: Path) -> dict:
+    """A YAML file whose top level is a mapping."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            raw = yaml.safe_load(fh)
+    except OSError as exc:
+        raise DataFileError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise DataFileError(f"{path}: not valid YAML ({' '.join(str(exc).split())})") from exc
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise DataFileError(f"{path}: expected a mapping of names to values, found {type(raw).__name__}")
+    return raw
+
+
+def csv_rows(path: Path, columns: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The values of `columns`, row by row, of a CSV file whose header has at least those
+    columns; none of them may be empty. (Tuples, not dicts: the village list has 83,762 rows.)"""
+    try:
+        with open(path, encoding="utf-8", newline="") as fh:
+            reader = csv.reader(fh)
+            header = next(reader, [])
+            missing = [c for c in columns if c not in header]
+            if missing:
+                raise DataFileError(f"{path}: missing column(s) {', '.join(missing)}")
+            at = [header.index(c) for c in columns]
+            rows = []
+            for cells in reader:
+                if not cells:
+                    continue
+                try:
+                    row = tuple(cells[i] for i in at)
+                except IndexError:
+                    raise DataFileError(f"{path}:{reader.line_num}: fewer cells than columns") from None
+                if not all(row):
+                    empty = [c for c, value in zip(columns, row) if not value]
+                    raise DataFileError(f"{path}:{reader.line_num}: empty {', '.join(empty)}")
+                rows.append(row)
+            return rows
+    except OSError as exc:
+        raise DataFileError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    except (csv.Error, UnicodeDecodeError) as exc:
+        raise DataFileError(f"{path}: not a valid CSV file ({exc})") from exc

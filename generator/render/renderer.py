@@ -1,0 +1,246 @@
+"""The Jinja2 environments and what templates call: links, article lists, charts.
+
+Two environments share one template folder: Markdown pages (index pages and
+the home snippet, escaped for Markdown by `markup.finalize`) and HTML (entry
+pages, SVG and feeds, autoescaped). Entry pages skip Markdown altogether: the
+hook hands their HTML to MkDocs as is (Markdown parsing of their lists and
+tables was most of a site build's time), and Python-Markdown alone would pass
+the same HTML through unchanged.
+"""
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from jinja2 import ChoiceLoader, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, pass_context
+from markupsafe import Markup, escape
+
+from .. import urls
+from ..config import SiteSettings
+from ..extract.overrides import SAFE_URL
+from ..index import KnowledgeBase, region_path
+from ..model import Article, Evidence
+from ..reference import Reference
+from . import charts, format
+from .markup import evidence_html, finalize, front_matter, glossary_pattern, md_escape, plain_title
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+# Up to this many articles, their whole text goes into the search index; above, their lead.
+SEARCH_FULL_TEXT_UP_TO = 1000
+_URL_SLOT = "\x00url\x00"
+
+
+class Renderer:
+    def __init__(self, kb: KnowledgeBase, ref: Reference, settings: SiteSettings = SiteSettings(),
+                 templates: Path | None = None, compiled: Path | None = None):
+        self.kb = kb
+        self.ref = ref
+        self.settings = settings
+        self.words = ref.site_words
+        self.search_paragraphs = settings.search_paragraphs
+        if self.search_paragraphs is None:
+            self.search_paragraphs = 1000 if len(kb.articles) <= SEARCH_FULL_TEXT_UP_TO else 1
+        # `templates`: a folder whose templates replace the package's of the same name.
+        folders = [str(p) for p in (templates, TEMPLATES) if p is not None]
+        # Compiled templates kept between builds (`compiled`): compiling them is a
+        # good part of a one-edit rebuild.
+        bytecode = None
+        try:
+            if compiled is not None:
+                compiled.mkdir(parents=True, exist_ok=True)
+                bytecode = FileSystemBytecodeCache(str(compiled))
+        except OSError:  # no cache then; the writer reports an unwritable output folder
+            pass
+        options = dict(loader=ChoiceLoader([FileSystemLoader(f) for f in folders]), bytecode_cache=bytecode,
+                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, undefined=StrictUndefined)
+        shared_globals = dict(kb=kb, settings=settings, paths=urls, region_path=lambda r: region_path(r, kb.gazetteer),
+                              prevalence_chart=self.prevalence_chart, article_list=self.article_list)
+        shared_filters = dict(date_id=self.date, number=format.number, label=self._label, figure_text=format.figure_text,
+                              figure_kind=self.words.figure_kinds.get, figure_when=self.figure_when,
+                              figure_scope=self._figure_scope)
+        self.env = Environment(finalize=finalize, autoescape=False, **options)
+        self.env.globals.update(shared_globals, link=self._md_link, province_map=self.province_map,
+                                month_chart=self.month_chart)
+        self.env.filters.update(shared_filters)
+        self.html_env = Environment(autoescape=True, **options)
+        self.html_env.globals.update(shared_globals, link=self._html_link, evidence_rows=self.evidence_rows,
+                                     chips=self.chips)
+        # Glossary terms become <abbr> tooltips in article texts.
+        self.html_env.filters.update(shared_filters, glossed=self._glossed, evidence_html=evidence_html,
+                                     month_id=self.month_name)
+        self.html_env.tests["safe_url"] = lambda u: bool(SAFE_URL.match(str(u)))
+        self._items: dict[str, tuple[str, str]] = {}  # article id -> its list item, around the link
+        self._gloss = glossary_pattern(ref.glossary)
+
+    # Whole pages ------------------------------------------------------------------
+
+    def markdown_page(self, template: str, path: str, meta: dict, searched: bool = True, **context) -> str:
+        """A Markdown page: its template writes the front matter where it wants it."""
+        front = Markup(self._front_matter(path, meta, searched))
+        return self.env.get_template(template).render(here=path, front_matter=front, **context)
+
+    def html_page(self, template: str, path: str, meta: dict, searched: bool = True, **context) -> str:
+        """An entry page whose body is HTML, marked `kb_html` for the MkDocs hook."""
+        front = self._front_matter(path, {**meta, "kb_html": True}, searched)
+        body = self.html_env.get_template(template).render(here=path, **context)
+        lines = "\n".join(line for line in body.splitlines() if line.strip())
+        return f"---\n{front}---\n\n{lines}\n"
+
+    def snippet(self, template: str, here: str, **context) -> str:
+        """A Markdown fragment a hand-written page includes (no front matter); links are from `here`."""
+        return self.env.get_template(template).render(here=here, **context)
+
+    def xml(self, template: str, **context) -> str:
+        return self.html_env.get_template(template).render(**context)
+
+    def _front_matter(self, path: str, meta: dict, searched: bool) -> str:
+        # Every generated page carries tags; an index page its section's name.
+        meta = {**meta, "title": plain_title(meta["title"]), "tags": meta.get("tags") or [self.section(path)]}
+        if not searched:
+            meta["search"] = {"exclude": True}
+        return front_matter(meta)
+
+    def section(self, path: str) -> str:
+        return self.words.section(urls.section_of(path))
+
+    # What templates call ------------------------------------------------------------
+
+    def date(self, d) -> str:
+        return self.ref.calendar.date(d) if d else "tanpa tanggal"
+
+    def month_name(self, month: int) -> str:
+        return self.ref.calendar.month_names[month - 1]
+
+    def figure_when(self, f) -> str:
+        return format.figure_when(f, self.words.figure_basis)
+
+    def url(self, target: str, here: str) -> str:
+        """The URL of a page as seen from another: raw HTML gets no link rewriting from MkDocs."""
+        return urls.link(target, here, self.settings.directory_urls)
+
+    def _html_block(self, template: str, **context) -> Markup:
+        html_text = self.html_env.get_template(template).render(**context)
+        # One HTML block for Markdown: no blank lines inside.
+        return Markup("\n".join(line for line in html_text.splitlines() if line.strip()))
+
+    @pass_context
+    def article_list(self, ctx, articles) -> Markup:
+        """A list of articles as one HTML block. Index pages list thousands: each
+        article's item is rendered once per build, and only its link differs
+        from page to page."""
+        here = ctx["here"]
+        items = []
+        for a in articles:
+            head, tail = self._item(a)
+            items.append(f"{head}{html.escape(self.url(urls.article(a.slug), here))}{tail}")
+        return self._html_block("html/article_list.html.j2", items=Markup("\n".join(items)))
+
+    def _item(self, a: Article) -> tuple[str, str]:
+        parts = self._items.get(a.id)
+        if parts is None:
+            item = self.html_env.get_template("html/article_item.html.j2").render(url=_URL_SLOT, a=a, place=_place(a))
+            head, tail = item.strip().split(_URL_SLOT, 1)
+            parts = self._items[a.id] = (head, tail)
+        return parts
+
+    @pass_context
+    def _md_link(self, ctx, target: str, text: object, cls: str = "") -> Markup:
+        """A relative Markdown link to another source path (MkDocs checks it and makes it a URL)."""
+        attrs = f"{{ .{cls} }}" if cls else ""
+        return Markup(f"[{md_escape(text)}]({urls.source_link(target, ctx['here'])}){attrs}")
+
+    @pass_context
+    def _html_link(self, ctx, target: str, text: object, cls: str = "") -> Markup:
+        return Markup(self._anchor(target, ctx["here"], text, cls))
+
+    def _anchor(self, target: str, here: str, text: object, cls: str = "") -> str:
+        attrs = f' class="{cls}"' if cls else ""
+        return f'<a href="{html.escape(self.url(target, here))}"{attrs}>{html.escape(str(text))}</a>'
+
+    @pass_context
+    def chips(self, ctx, tags, field: str, entry_of) -> Markup:
+        """Links to the pages of an article's programmes, actor types or target groups (✎: set by the curator)."""
+        if not tags:
+            return Markup("—")
+        here, label = ctx["here"], self.kb.taxonomy.label
+        return Markup("".join(self._anchor(entry_of(t.id).path, here, label(field, t.id), "kb-chip")
+                              + ('<sup title="dikurasi">✎</sup> ' if t.curated else " ") for t in tags))
+
+    def evidence_rows(self, a: Article) -> list[tuple[str, str, Evidence | None]]:
+        label = self.kb.taxonomy.label
+        rows = [("Relevansi", self.words.relevance.get(a.relevance, a.relevance), a.relevance_evidence)]
+        rows += [("Tanggal", self.date(a.date), a.date_evidence)] if a.date_evidence else []
+        rows += [("Provinsi", r.region.name, r.evidence) for r in a.provinces]
+        rows += [("Kabupaten/kota", r.region.name, r.evidence) for r in a.regencies]
+        rows += [("Disebut", f"{r.region.name} ({r.role})", r.evidence) for r in a.mentioned_regions]
+        rows += [("Program", label("programmes", t.id), t.evidence) for t in a.programmes]
+        rows += [("Aktor", x.name, x.evidence) for x in a.actors]
+        rows += [("Jenis aktor", label("actor_types", t.id), t.evidence) for t in a.actor_types]
+        rows += [("Sasaran", label("target_groups", t.id), t.evidence) for t in a.target_groups]
+        return rows
+
+    def _glossed(self, text: str) -> Markup:
+        escaped = str(escape(text))
+        if self._gloss is None:
+            return Markup(escaped)
+        terms = self.ref.glossary
+        return Markup(self._gloss.sub(lambda m: f'<abbr title="{escape(terms[m.group(0)])}">{m.group(0)}</abbr>', escaped))
+
+    def _figure_scope(self, f) -> str:
+        if f.scope == "national":
+            return "Indonesia (nasional)"
+        region = self.kb.gazetteer.regions.get(f.scope)
+        return region.name if region else ""
+
+    def _label(self, term_id: str, field: str) -> str:
+        return self.kb.taxonomy.label(field, term_id)
+
+    # Pictures (inline SVG, drawn at build time) -----------------------------------
+
+    def _svg(self, template: str, **context) -> Markup:
+        return self._html_block(template, size=charts.TILE, **context)
+
+    def province_map(self, here: str, view: str = "articles") -> Markup:
+        kb = self.kb
+        rows = []
+        for p in kb.provinces:
+            value = len(p.articles) if view == "articles" else kb.latest_prevalence(p.region)
+            rows.append((p.region.code, p.region.name, self.url(p.path, here), value))
+        if view == "articles":
+            m = charts.tile_map("peta-artikel", "Peta provinsi menurut jumlah artikel", self.ref.tile_layout, rows,
+                                lambda v: format.number(int(v)), "artikel")
+        else:
+            m = charts.tile_map("peta-prevalensi", "Peta provinsi menurut prevalensi stunting terbaru yang dilaporkan",
+                                self.ref.tile_layout, rows, lambda v: format.number(v) + "%", "")
+        return self._svg("svg/map.svg.j2", m=m)
+
+    def month_chart(self) -> Markup:
+        months = self.kb.articles_per_month()
+        if not months:
+            return Markup("")
+        if len(months) > 48:
+            years: dict[int, int] = {}
+            for y, _, n in months:
+                years[y] = years.get(y, 0) + n
+            items = [(str(y) if i % 2 == 0 or len(years) < 12 else "", f"{y}: {n} artikel", n) for i, (y, n) in enumerate(years.items())]
+            title = "Jumlah artikel per tahun"
+        else:
+            name = self.month_name
+            items = [(name(m)[:3] + (f" {y}" if m == 1 or i == 0 else ""), f"{name(m)} {y}: {n} artikel", n)
+                     for i, (y, m, n) in enumerate(months)]
+            title = "Jumlah artikel per bulan"
+        return self._svg("svg/bars.svg.j2", c=charts.bar_chart(title, items, bar_width=18 if len(items) < 24 else 12),
+                         chart_id="artikel-per-waktu")
+
+    def prevalence_chart(self, rows, chart_id: str = "prevalensi") -> Markup:
+        series = self.kb.prevalence_series(rows)
+        if not any(len(points) >= 1 for points in series.values()):
+            return Markup("")
+        chart = charts.line_chart("Prevalensi stunting yang dilaporkan menurut tahun", dict(list(series.items())[:8]),
+                                  lambda v: format.number(v) + "%")
+        return self._svg("svg/lines.svg.j2", c=chart, chart_id=chart_id)
+
+
+def _place(a: Article) -> str:
+    tags = a.regencies or a.provinces
+    return ", ".join(t.region.name for t in tags) if tags else "wilayah belum dikenali"

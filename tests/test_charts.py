@@ -1,0 +1,47 @@
+"""The geometry of the pictures: classes, tiles, bars and lines."""
+from __future__ import annotations
+
+from generator.render import charts
+
+LAYOUT = {"11": (0, 0, "ACEH"), "12": (1, 1, "SUMUT"), "13": (2, 0, "SUMBAR"), "14": (3, 2, "RIAU")}
+
+
+def test_classes_have_equal_counts_and_readable_bounds():
+    assert charts.breaks([]) == []
+    bounds = charts.breaks([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+    assert bounds == [2, 4, 6, 8, 10]
+    assert charts.breaks([5, 5, 5]) == [5]  # no empty classes
+    assert charts.shade_of(None, bounds) == 0 and charts.shade_of(1, bounds) == 1 and charts.shade_of(10, bounds) == 5
+    assert charts.shade_of(5, [5]) == 1
+
+
+def test_a_tile_map_has_every_province_and_says_where_there_is_no_data():
+    rows = [("11", "Aceh", "wilayah/aceh/", 3), ("12", "Sumatera Utara", "wilayah/sumatera-utara/", 0),
+            ("13", "Sumatera Barat", "wilayah/sumatera-barat/", None), ("14", "Riau", "wilayah/riau/", 12)]
+    m = charts.tile_map("peta", "Peta", LAYOUT, rows, str, "artikel")
+    assert [t.code for t in m.tiles] == ["11", "12", "13", "14"]
+    by_code = {t.code: t for t in m.tiles}
+    assert by_code["12"].shade == 0 and by_code["12"].label == "Sumatera Utara: belum ada data"
+    assert by_code["13"].shade == 0
+    assert by_code["11"].label == "Aceh: 3 artikel" and by_code["14"].shade > by_code["11"].shade
+    assert (by_code["12"].x, by_code["12"].y) == (charts.TILE + charts.GAP, charts.TILE + charts.GAP)
+    assert m.legend[0].label == "belum ada data" and m.legend[-1].label.endswith("12 artikel")
+    assert m.width == 4 * (charts.TILE + charts.GAP)
+
+
+def test_bars_grow_with_their_values():
+    c = charts.bar_chart("Artikel", [("Jan", "Januari: 1", 1), ("Feb", "Februari: 4", 4), ("Mar", "Maret: 0", 0)])
+    heights = [b.height for b in c.bars]
+    assert heights[1] > heights[0] > heights[2] == 0
+    assert c.top == 4 and all(b.y + b.height == c.height - 20 for b in c.bars)
+    assert [b.x for b in c.bars] == sorted(b.x for b in c.bars)
+
+
+def test_lines_place_years_left_to_right_and_higher_values_higher():
+    c = charts.line_chart("Prevalensi", {"Sigi": [(2022, 20.0), (2023, 15.0)], "Poso": [(2023, 30.0)]}, lambda v: f"{v}%")
+    assert [year for _, year in c.years] == [2022, 2023]
+    sigi = next(s for s in c.series if s.name == "Sigi")
+    poso = next(s for s in c.series if s.name == "Poso")
+    assert sigi.points[0].x < sigi.points[1].x and sigi.points[0].y < sigi.points[1].y  # 20% above 15%
+    assert poso.points[0].y < sigi.points[0].y
+    assert sigi.points[1].label == "Sigi 2023: 15.0%"

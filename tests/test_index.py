@@ -1,0 +1,79 @@
+"""The knowledge base's groupings, computed once from the articles."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from generator import urls
+from generator.index import KnowledgeBase
+from generator.model import Tag
+
+
+def _kb(extract, reference, texts: dict[str, str]):
+    articles = [extract(text, name) for name, text in texts.items()]
+    kb, problems = KnowledgeBase.build(articles, reference.taxonomy, reference.gazetteer)
+    assert problems == []
+    return kb
+
+
+SIGI_2024 = "Sigi, Senin (3/6/2024) - Pemkab Sigi menggelar posyandu balita untuk menurunkan stunting di Desa Tanauge.\n"
+SIGI_2023 = ("Sigi, Selasa (5/12/2023) - Dinas Kesehatan Sigi menggelar posyandu untuk menurunkan stunting. Prevalensi "
+             "stunting di Kabupaten Sigi 20,1 persen pada 2022 dan 15,3 persen pada 2023.\n")
+POSO = "Poso - Pemkab Poso menyalurkan PMT bagi ibu hamil untuk mencegah stunting.\n"
+MENTION = "Palu - Wali Kota Palu meresmikan jalan baru. Ia juga menyinggung stunting dalam sambutannya.\n"
+NONE = "Palu - Wali Kota Palu meresmikan pasar baru di Kecamatan Palu Barat.\n"
+
+
+@pytest.fixture
+def kb(extract, reference):
+    return _kb(extract, reference, {"sigi-2024.txt": SIGI_2024, "sigi-2023.txt": SIGI_2023, "poso.txt": POSO,
+                                    "mention.txt": MENTION, "none.txt": NONE})
+
+
+def test_the_region_tree(kb):
+    assert len(kb.provinces) == 38 and kb.provinces == sorted(kb.provinces, key=lambda e: e.region.code)
+    sulteng = kb.regions["72"]
+    assert sulteng.path == urls.province("Sulawesi Tengah")
+    assert {a.id for a in sulteng.articles} >= {"sigi-2024", "sigi-2023", "poso"}
+    sigi = kb.regions["72.10"]
+    assert sigi in sulteng.children and [a.id for a in sigi.articles] == ["sigi-2024", "sigi-2023"]
+    assert kb.has_page(sigi.region) and not kb.has_page(kb.regions["72.01"].region)
+
+
+def test_efforts_first_newest_first_and_off_topic_out_of_lists(kb):
+    assert [a.id for a in kb.articles][-1] == "mention"
+    assert kb.articles.index(kb.articles_by_id(["sigi-2024"])[0]) < kb.articles.index(kb.articles_by_id(["sigi-2023"])[0])
+    assert "none" not in {a.id for a in kb.articles} and "none" in {a.id for a in kb.every}
+    assert all(a.date is not None for a in kb.articles[:2])
+
+
+def test_terms_actors_and_time(kb):
+    assert [a.id for a in kb.programme("posyandu").articles] == ["sigi-2024", "sigi-2023"]
+    assert {a.id for a in kb.target_group("ibu-hamil").articles} == {"poso"}
+    names = [e.name for e in kb.actors_in(kb.regions["72.10"].articles)]
+    assert names and all(kb.actor(n).path.startswith("aktor/") for n in names)
+    assert list(kb.years) == [2024, 2023] and list(kb.years[2024]) == [6]
+    months = kb.articles_per_month()
+    assert months[0][:2] == (2023, 12) and months[-1][:2] == (2024, 6) and len(months) == 7
+
+
+def test_figures_are_placed_where_they_apply(kb):
+    rows = kb.figures_in(kb.regions["72"].region)  # a province's include its regencies'
+    assert [(r.figure.year, r.figure.value) for r in rows if r.figure.kind == "prevalence"] == [(2022, 20.1), (2023, 15.3)]
+    assert kb.prevalence_series(rows) == {"Kabupaten Sigi": [(2022, 20.1), (2023, 15.3)]}
+    assert kb.latest_prevalence(kb.regions["72"].region) is None  # no province-wide figure
+
+
+def test_related_articles_share_region_and_programmes(kb):
+    sigi = kb.articles_by_id(["sigi-2024"])[0]
+    assert [a.id for a in kb.related(sigi)][0] == "sigi-2023"
+    assert "none" not in {a.id for a in kb.related(sigi)}
+
+
+def test_an_article_with_an_unknown_id_is_left_out_not_fatal(extract, reference):
+    good, odd = extract(POSO, "good.txt"), extract(SIGI_2024, "odd.txt")
+    odd = replace(odd, programmes=(Tag("no-such-programme"),))
+    kb, problems = KnowledgeBase.build([good, odd], reference.taxonomy, reference.gazetteer)
+    assert [a.id for a in kb.every] == ["good"]
+    assert problems[0].file == "odd.txt" and "no-such-programme" in problems[0].message
