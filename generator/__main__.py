@@ -29,15 +29,15 @@ def main(argv: list[str] | None = None) -> int:
         try:
             out = build_bundle(args.config, args.out)
         except Exception as exc:  # noqa: BLE001 - one line for the user, whatever failed
-            print(f"error: bundle not built: {exc}", file=sys.stderr)
+            print(f"galat: bundel luring tidak dibuat: {exc}", file=sys.stderr)
             return 2
-        print(f"offline bundle written: {out} (unzip it and open {TOP_FOLDER}/index.html)")
+        print(f"bundel luring ditulis: {out} (ekstrak lalu buka {TOP_FOLDER}/index.html)")
         return 0
     config = BuildConfig.from_command_line(args.seeds, args.docs, args.lead_only, args.site_url)
     try:
         report = build(config)
     except BuildError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"galat: {exc}", file=sys.stderr)
         return 2
     print("\n".join(report.lines()))
     return 0

@@ -29,14 +29,14 @@ from .write import Output, output_lock, remove_leftovers, write_tree
 
 def build(config: BuildConfig) -> BuildReport:
     if not config.seeds.is_dir():
-        raise BuildError(f"{config.seeds}: seeds folder not found")
+        raise BuildError(f"{config.seeds}: folder sumber tidak ditemukan")
     try:
         with output_lock(config.output):
             return _build(config)
     except TimeoutError as exc:
         raise BuildError(str(exc)) from exc
     except OSError as exc:
-        raise BuildError(f"{config.output}: cannot write the output folder ({exc.strerror or exc})") from exc
+        raise BuildError(f"{config.output}: folder keluaran tidak dapat ditulis ({exc.strerror or exc})") from exc
 
 
 def _build(config: BuildConfig) -> BuildReport:
@@ -44,7 +44,8 @@ def _build(config: BuildConfig) -> BuildReport:
     last = memory.unchanged()
     if last is not None:
         return last
-    report = BuildReport(seeds_dir=str(config.seeds), leftovers=len(remove_leftovers(config.output)))
+    report = BuildReport(seeds_dir=str(config.seeds), leftovers=len(remove_leftovers(config.output)),
+                         notes=settings_notes(config))
     ref = memory.reference(functools.partial(Reference.load, config.data, config.taxonomy))
     folder = read_folder(config.seeds)
     slugs = {s.id: urls.article_slug(s.id) for s in folder.seeds}
@@ -61,6 +62,14 @@ def _build(config: BuildConfig) -> BuildReport:
     memory.save(report, report.write, guard.failed)
     report.problems += migrate.old_generated_pages(config)
     return report
+
+
+def settings_notes(config: BuildConfig) -> list[str]:
+    """What a person publishing the site should know about its settings."""
+    if config.site.directory_urls and not config.site.site_url:
+        return ["peringatan: SITE_URL tidak diset, jadi umpan berita (feed.xml, feed.json) memakai tautan relatif; "
+                "atur SITE_URL (atau site_url di mkdocs.yml) sebelum menerbitkan"]
+    return []
 
 
 class SeedExtractor:
@@ -86,7 +95,7 @@ def extract_one(shared: tuple[Reference, dict[str, str]], seed: Seed) -> Extract
         article, problems = extract_article(seed, ref, slugs[seed.id])
         return article, problems, shingle_sample(shingles(article))
     except Exception as exc:  # noqa: BLE001 - one bad article must not stop the others
-        return None, [Problem(seed.file, f"skipped: extraction failed ({one_line(exc)})", level="skipped", stage="extract")], []
+        return None, [Problem(seed.file, f"dilewati: ekstraksi gagal ({one_line(exc)})", level="skipped", stage="extract")], []
 
 
 class render_ahead:

@@ -2,8 +2,18 @@
 from __future__ import annotations
 
 
+# Build messages are for curators: in Indonesian (code and logs for developers stay English).
+# What a curator reads when a seed's front matter is set aside.
+WITHOUT_OVERRIDES = "artikel dibangun tanpa koreksi kurator"
+
+
+def thousands(number: int) -> str:
+    """12345 -> '12.345', as Indonesian writes numbers."""
+    return f"{number:,}".replace(",", ".")
+
+
 class BuildError(Exception):
-    """Nothing sensible can be built (missing seeds folder, bad taxonomy, unwritable docs)."""
+    """Nothing sensible can be built (missing seeds folder, bad data file, unwritable output folder)."""
 
 
 def one_line(exc: BaseException, limit: int = 200) -> str:

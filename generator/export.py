@@ -12,6 +12,7 @@ from typing import Iterator
 
 from . import urls
 from .errors import one_line
+from .excerpts import excerpts
 from .model import Article, Evidence, Figure
 
 SCHEMA_VERSION = 1
@@ -22,16 +23,19 @@ def _page(a: Article) -> str:
     return urls.page_url(urls.article(a.slug))
 
 
-def _evidence(ev: Evidence | None) -> str | None:
-    return ev.sentence if ev else None
+def article_record(a: Article, full_text: bool = True) -> dict:
+    """An article's record; in lead-only mode its evidence sentences are short quotes
+    (excerpts.py: the export publishes no more of a text than its page)."""
+    ex = excerpts(a, full_text)
 
+    def _evidence(ev: Evidence | None) -> str | None:
+        published = ex.evidence(ev)
+        return published.sentence if published else None
 
-def _figure(f: Figure) -> dict:
-    return {"kind": f.kind, "value": f.value, "unit": f.unit, "year": f.year, "scope": f.scope, "subject": f.subject,
-            "text": f.text, "basis": f.basis, "since": f.since, "actor": f.actor, "sentence": _evidence(f.evidence)}
+    def _figure(f: Figure) -> dict:
+        return {"kind": f.kind, "value": f.value, "unit": f.unit, "year": f.year, "scope": f.scope, "subject": f.subject,
+                "text": f.text, "basis": f.basis, "since": f.since, "actor": f.actor, "sentence": _evidence(f.evidence)}
 
-
-def article_record(a: Article) -> dict:
     return {
         "id": a.id,
         "title": a.title,
@@ -67,17 +71,17 @@ def article_record(a: Article) -> dict:
     }
 
 
-def _record_or_stub(a: Article) -> dict:
+def _record_or_stub(a: Article, full_text: bool) -> dict:
     """An article's record; if it cannot be made, the fields that identify it and why
     (the export must always be written, and must always hold every built article)."""
     try:
-        return article_record(a)
+        return article_record(a, full_text)
     except Exception as exc:  # noqa: BLE001 - reported in the record itself
         return {"id": a.id, "title": str(a.title), "page": _page(a), "source_file": a.file, "export_error": one_line(exc)}
 
 
 def articles_json(articles: list[Article], records: dict[str, str] | None = None,
-                  digests: dict[str, str] | None = None) -> Iterator[bytes]:
+                  digests: dict[str, str] | None = None, full_text: bool = True) -> Iterator[bytes]:
     """The export, as json.dumps(doc, indent=1) would write it, in chunks (it is
     tens of MB at 10,000 articles). `records` memoises each article's part by its
     digest, so an unchanged article is not re-encoded; it is updated once all
@@ -90,7 +94,7 @@ def articles_json(articles: list[Article], records: dict[str, str] | None = None
         key = digests.get(a.id)
         text = records.get(key) if key else None
         if text is None:
-            body = json.dumps(_record_or_stub(a), ensure_ascii=False, indent=1)
+            body = json.dumps(_record_or_stub(a, full_text), ensure_ascii=False, indent=1)
             text = "\n".join("  " + line for line in body.split("\n"))
         if key:
             fresh[key] = text
@@ -123,13 +127,14 @@ def articles_csv(articles: list[Article]) -> bytes:
     return _csv(header, rows)
 
 
-def figures_csv(articles: list[Article]) -> bytes:
+def figures_csv(articles: list[Article], full_text: bool = True) -> bytes:
     header = ["article_id", "kind", "value", "unit", "year", "scope", "basis", "since", "subject", "text", "actor",
               "province_codes", "regency_codes", "sentence", "page"]
     rows = []
     for a in sorted(articles, key=lambda a: a.id):
+        ex = excerpts(a, full_text)
         for f in a.figures:
             rows.append([a.id, f.kind, f.value, f.unit, f.year or "", f.scope, f.basis, f.since or "", f.subject, f.text,
                          f.actor, "; ".join(t.region.code for t in a.provinces), "; ".join(t.region.code for t in a.regencies),
-                         _evidence(f.evidence) or "", _page(a)])
+                         ex.sentence(f.evidence.sentence) if f.evidence else "", _page(a)])
     return _csv(header, rows)

@@ -86,3 +86,11 @@ def with_content_security_policy(page: str) -> str:
     if charset and charset.start() < page.find("<script"):
         return page[:charset.end()] + "\n" + meta + page[charset.end():]
     return page.replace("<head>", "<head>\n" + meta, 1)
+
+
+_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+
+
+def with_named_dialogs(page: str) -> str:
+    """Material's search dialog has no accessible name; screen readers announce it as "Pencarian"."""
+    return page.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + ' aria-label="Pencarian">', 1)

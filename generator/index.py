@@ -42,10 +42,10 @@ def _check_placeable(a: Article, taxonomy: Taxonomy, gaz: Gazetteer) -> None:
         known = taxonomy.ids(field)
         for t in getattr(a, field):
             if t.id not in known:
-                raise ValueError(f"unknown {field} id {t.id!r}")
+                raise ValueError(f"id {field} {t.id!r} tidak dikenal")
     for tag in (*a.provinces, *a.regencies):
         if tag.region.code not in gaz.regions:
-            raise ValueError(f"unknown region code {tag.region.code!r}")
+            raise ValueError(f"kode wilayah {tag.region.code!r} tidak dikenal")
 
 
 @dataclass
@@ -91,6 +91,22 @@ class FigureRow:
         return "Indonesia (nasional)" if self.national else ""
 
 
+@dataclass(frozen=True)
+class ProvincePrevalence:
+    """What the prevalence map shows of a province, and what it rests on."""
+
+    low: float
+    high: float  # equal to `low` for a province-wide figure
+    year: int
+    rows: tuple[FigureRow, ...]  # the figures it comes from
+    basis: str  # "provinsi": the province's own figure; "kabupaten/kota": the range of theirs
+
+    @property
+    def value(self) -> float:
+        """The value the map's colour stands for: the middle of a range."""
+        return round((self.low + self.high) / 2, 2)
+
+
 def figure_region(figure: Figure, gaz: Gazetteer) -> Region | None:
     """The region a figure is about: its scope, when that is a region."""
     return gaz.regions.get(figure.scope) if figure.scope and figure.scope != "national" else None
@@ -128,7 +144,7 @@ class KnowledgeBase:
                 _check_placeable(a, taxonomy, gaz)
                 placed.append((a, [FigureRow(f, a, figure_region(f, gaz)) for f in a.figures]))
             except Exception as exc:  # noqa: BLE001 - reported, never fatal
-                problems.append(Problem(a.file, f"left out of the knowledge base ({one_line(exc)})", level="skipped", stage="index"))
+                problems.append(Problem(a.file, f"tidak dimasukkan ke basis pengetahuan ({one_line(exc)})", level="skipped", stage="index"))
         # Lists show efforts before passing mentions, each newest first; an article
         # that does not mention stunting is on no public list (only its own page
         # and the curator's).
@@ -223,15 +239,25 @@ class KnowledgeBase:
                 series[r.area].setdefault(f.year, f.value)
         return {name: sorted(points.items()) for name, points in sorted(series.items())}
 
-    def latest_prevalence(self, province: Region) -> float | None:
-        """The latest province-wide prevalence the knowledge base reports."""
-        best = None
-        for r in self.figures_by_region.get(province.code, ()):
-            f = r.figure
-            if f.kind == "prevalence" and f.year and r.region is not None and r.region.code == province.code:
-                if best is None or f.year > best[0]:
-                    best = (f.year, f.value)
-        return best[1] if best else None
+    def latest_prevalence(self, province: Region) -> "ProvincePrevalence | None":
+        """The latest measured prevalence of a province: its own figure when an article gives
+        one, else the range of its kabupaten/kota's figures of their latest year."""
+        rows = [r for r in self.figures_by_region.get(province.code, ())
+                if r.figure.kind == "prevalence" and r.figure.year and r.region is not None]
+        own = [r for r in rows if r.region.code == province.code]
+        if own:
+            year = max(r.figure.year for r in own)
+            # The newest article's figure for that year.
+            row = min((r for r in own if r.figure.year == year), key=lambda r: (*newest_first(r.article.date), r.article.id))
+            return ProvincePrevalence(row.figure.value, row.figure.value, year, (row,), "provinsi")
+        if not rows:
+            return None
+        year = max(r.figure.year for r in rows)
+        latest: dict[str, FigureRow] = {}
+        for r in sorted((r for r in rows if r.figure.year == year), key=lambda r: (*newest_first(r.article.date), r.article.id)):
+            latest.setdefault(r.region.code, r)
+        values = [r.figure.value for r in latest.values()]
+        return ProvincePrevalence(min(values), max(values), year, tuple(latest[c] for c in sorted(latest)), "kabupaten/kota")
 
     def articles_per_month(self) -> list[tuple[int, int, int]]:
         """(year, month, count) for every month from the first dated article to the last."""

@@ -59,10 +59,10 @@ def old_generated_pages(config: BuildConfig) -> list[Problem]:
         for name in (_OLD_LOCK, MANIFEST):
             (docs / name).unlink(missing_ok=True)
     except OSError as exc:  # tried again at the next build: the manifest is removed last
-        problems.append(Problem(str(docs), f"could not finish removing an older generator's pages ({exc})", stage="write"))
-    problems.append(Problem(str(docs), f"removed {removed} pages an older generator wrote into {docs}; generated pages "
-                                       f"now live in {config.output}", level="info", stage="write"))
-    problems += [Problem(rel, f"an older generator's page, changed by hand: moved from {docs} to {kept / rel}",
+        problems.append(Problem(str(docs), f"halaman buatan pembangkit versi lama belum selesai dihapus ({exc}); dicoba lagi nanti", stage="write"))
+    problems.append(Problem(str(docs), f"{removed} halaman buatan pembangkit versi lama dihapus dari {docs}; halaman buatan pembangkit "
+                                       f"kini ada di {config.output}", level="info", stage="write"))
+    problems += [Problem(rel, f"halaman pembangkit versi lama yang diubah tangan: dipindahkan dari {docs} ke {kept / rel}",
                          stage="write") for rel in moved]
     return problems
 

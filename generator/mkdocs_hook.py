@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -22,14 +23,15 @@ except ImportError:  # mkdocs run from a checkout without `pip install -e .`
 from generator import urls
 from generator.config import BuildConfig, search_language
 from generator.errors import one_line
-from generator.html import heading_tree, searchable, with_content_security_policy, without_search_attributes
+from generator.html import (heading_tree, searchable, with_content_security_policy, with_named_dialogs,
+                            without_search_attributes)
 from generator.incremental import CACHE_DIR
 from generator.write import read_manifest
 from jinja2 import FileSystemBytecodeCache
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
-from mkdocs.structure.files import File, InclusionLevel, set_exclusions
+from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 
 log = logging.getLogger("mkdocs.hooks.generator")
@@ -67,7 +69,7 @@ def on_pre_build(config) -> None:
         # An error (not an exception): `mkdocs build --strict` fails on it, while
         # `mkdocs serve` goes on serving the pages of the last good build, each
         # with a banner that says what went wrong (see on_page_content).
-        log.error("the generator failed; the site shows the last pages it built: %s", one_line(exc), exc_info=log.isEnabledFor(logging.DEBUG))
+        log.error("pembangkit gagal; situs menampilkan halaman terakhir yang berhasil dibuat: %s", one_line(exc), exc_info=log.isEnabledFor(logging.DEBUG))
         config.extra["kb_failure"] = one_line(exc)
         return
     # Seed problems are the curator's business, not MkDocs warnings: a bad
@@ -87,14 +89,44 @@ def on_files(files, config):
         existing = files.get_file_from_path(path)
         if existing is not None:
             if existing.src_dir and os.path.normpath(existing.src_dir) == os.path.normpath(config.docs_dir):
-                log.info("%s: a hand-written page has the path of a generated one; the hand-written one is published", path)
+                log.info("%s: halaman tulisan tangan memakai jalur halaman buatan pembangkit; yang tulisan tangan yang diterbitkan", path)
                 continue
             files.remove(existing)  # a theme file we replace (the search language)
         added.append(File.generated(config, path, abs_src_path=str(output / path)))
-    set_exclusions(added, config)
     for f in added:
         files.append(f)
+    # The site (and the offline bundle) carries only what its pages load.
+    languages = _search_languages(config)
+    for f in [f for f in files if not f.generated_by and _unused_theme_file(f.src_uri, languages)]:
+        if f.src_dir and os.path.normpath(f.src_dir) != os.path.normpath(config.docs_dir):
+            files.remove(f)
     return files
+
+
+def _search_languages(config) -> set[str]:
+    for plugin in config.plugins.values():
+        if plugin.__class__.__module__.startswith("material.plugins.search"):
+            return set(plugin.config.lang or ["en"])
+    return {"en"}
+
+
+_LUNR = re.compile(r"assets/javascripts/lunr/(?:min/lunr\.(?P<lang>[\w.-]+)\.min\.js|(?P<extra>wordcut|tinyseg)\.js)")
+# Scripts lunr loads with a language: Japanese segments with tinyseg, Thai with wordcut.
+_LANGUAGE_EXTRAS = {"tinyseg": "ja", "wordcut": "th"}
+
+
+def _unused_theme_file(src_uri: str, languages: set[str]) -> bool:
+    """Source maps (for developers' tools) and lunr's files for languages the search does not use."""
+    if src_uri.endswith(".map"):
+        return True
+    m = _LUNR.fullmatch(src_uri)
+    if m is None:
+        return False
+    if m.group("extra"):
+        return _LANGUAGE_EXTRAS[m.group("extra")] not in languages
+    lang = m.group("lang")
+    needed = {"stemmer.support"} | ({"multi"} if len(languages) > 1 else set()) | languages
+    return lang not in needed
 
 
 def on_env(env, config, files):
@@ -127,7 +159,7 @@ def _keeps_serving(builder):
         try:
             builder(*args, **kwargs)
         except Exception as exc:  # noqa: BLE001 - reported; the served site stays as it was
-            log.error("rebuild failed, still serving the last good site: %s", one_line(exc))
+            log.error("pembangunan ulang gagal; situs terakhir yang berhasil tetap disajikan: %s", one_line(exc))
     return rebuild
 
 
@@ -197,10 +229,13 @@ def on_startup(command, dirty):
 
 @event_priority(-100)
 def on_post_page(output, page, config):
+    output = with_named_dialogs(output)
     return output if os.environ.get(_PREVIEW) else with_content_security_policy(output)
 
 
 def on_post_template(output_content, template_name, config):
-    if template_name.endswith(".html") and not os.environ.get(_PREVIEW):
-        return with_content_security_policy(output_content)
+    if template_name.endswith(".html"):
+        output_content = with_named_dialogs(output_content)
+        if not os.environ.get(_PREVIEW):
+            return with_content_security_policy(output_content)
     return output_content

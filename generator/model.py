@@ -77,6 +77,11 @@ class Figure:
     since: int | None = None
 
 
+# How curators read a problem's stage and level (the report's data keeps the ids).
+STAGE_NAMES = {"read": "baca", "extract": "ekstraksi", "index": "indeks", "render": "pembuatan halaman", "write": "tulis"}
+LEVEL_NAMES = {"warning": "peringatan", "skipped": "dilewati", "info": "catatan"}
+
+
 @dataclass(frozen=True)
 class Problem:
     """Something a curator should know about a seed file (shown in the build report)."""
@@ -88,9 +93,18 @@ class Problem:
     stage: str = ""  # read | extract | index | render: where a failure happened, for the report
 
     def describe(self) -> str:
+        """'b.txt:3 [tahap ekstraksi]: ...' for the console and the curator page."""
         where = f"{self.file}:{self.line}" if self.line else self.file
-        stage = f" [{self.stage}]" if self.stage else ""
+        stage = f" [tahap {self.stage_name}]" if self.stage else ""
         return f"{where}{stage}: {self.message}"
+
+    @property
+    def stage_name(self) -> str:
+        return STAGE_NAMES.get(self.stage, self.stage)
+
+    @property
+    def level_name(self) -> str:
+        return LEVEL_NAMES.get(self.level, self.level)
 
 
 @dataclass(frozen=True)

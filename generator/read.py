@@ -20,6 +20,7 @@ import ftfy.badness
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
+from .errors import WITHOUT_OVERRIDES, thousands
 from .model import Problem, Seed
 from .sanitize import clean_text, clean_value, has_non_text
 
@@ -31,8 +32,8 @@ MAX_SEED_BYTES = 1_000_000
 MAX_FRONT_MATTER_BYTES = 65_536
 # Magic numbers of files that are often renamed by mistake.
 _BINARY_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
-_KINDS = {stat.S_IFIFO: "a named pipe (FIFO)", stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device",
-          stat.S_IFSOCK: "a socket", stat.S_IFDIR: "a folder"}
+_KINDS = {stat.S_IFIFO: "pipa bernama (FIFO)", stat.S_IFCHR: "perangkat karakter", stat.S_IFBLK: "perangkat blok",
+          stat.S_IFSOCK: "soket", stat.S_IFDIR: "folder"}
 
 
 @dataclass(frozen=True)
@@ -53,12 +54,12 @@ def read_folder(folder: Path) -> SeedFolder:
         name = entry.name
         shown = printable_name(name)
         if shown != name:
-            problems.append(Problem(shown, "skipped: the file name is not valid UTF-8 text", level="skipped", stage="read"))
+            problems.append(Problem(shown, "dilewati: nama berkas bukan teks UTF-8 yang sah", level="skipped", stage="read"))
             continue
         is_dir = entry.is_dir(follow_symlinks=False)
         if name.startswith(".") or is_dir or not name.lower().endswith(SEED_SUFFIX):
-            what = "folder" if is_dir else "file"
-            problems.append(Problem(name, f"ignored: not a seed ({what}; seeds are .txt files)", level="info"))
+            what = "folder" if is_dir else "berkas"
+            problems.append(Problem(name, f"diabaikan: bukan berkas sumber ({what}; berkas sumber berakhiran .txt)", level="info"))
             continue
         result = read_seed(Path(entry.path), root)
         if isinstance(result, Seed):
@@ -86,10 +87,10 @@ def read_seed(path: Path, root: str | None = None) -> Seed | Problem:
     if isinstance(raw, Problem):
         return raw
     if raw.startswith(_BINARY_MAGIC):
-        return Problem(name, "skipped: binary file, not text", level="skipped", stage="read")
+        return Problem(name, "dilewati: berkas biner, bukan teks", level="skipped", stage="read")
     decoded = decode(raw)
     if decoded is None:
-        return Problem(name, "skipped: binary file, not text", level="skipped", stage="read")
+        return Problem(name, "dilewati: berkas biner, bukan teks", level="skipped", stage="read")
     text, encoding = decoded
     problems: list[Problem] = []
     # Scraped text is often mojibake: UTF-8 read once as Latin-1 ("kmÂ²", "Ù\x8a...").
@@ -97,21 +98,21 @@ def read_seed(path: Path, root: str | None = None) -> Seed | Problem:
     repaired = ftfy.fix_encoding(text) if _LATIN1.search(text) and ftfy.badness.is_bad(text) else text
     if repaired != text:
         text = repaired
-        problems.append(Problem(name, "text was mis-encoded (UTF-8 read as another code page); repaired", level="info",
+        problems.append(Problem(name, "teks salah kode (UTF-8 terbaca sebagai kode lain); sudah diperbaiki", level="info",
                                 stage="read"))
     if not looks_like_text(text, encoding):
-        return Problem(name, "skipped: not text (too many characters that no text has)", level="skipped", stage="read")
+        return Problem(name, "dilewati: bukan teks (terlalu banyak karakter yang tidak ada dalam teks)", level="skipped", stage="read")
     text = clean_text(text)
     if not text.strip():
-        return Problem(name, "skipped: empty file", level="skipped", stage="read")
+        return Problem(name, "dilewati: berkas kosong", level="skipped", stage="read")
     if encoding != "utf-8":
-        problems.append(Problem(name, f"not valid UTF-8, read as {encoding}", level="info"))
+        problems.append(Problem(name, f"bukan UTF-8 yang sah, dibaca sebagai {encoding}", level="info"))
     overrides, body, problem = split_front_matter(name, text)
     block = text[: len(text) - len(body)] if overrides else ""
     if problem:
         problems.append(problem)
     if not body.strip():
-        return Problem(name, "skipped: no article text after the front matter", level="skipped", stage="read")
+        return Problem(name, "dilewati: tidak ada teks artikel setelah front matter", level="skipped", stage="read")
     return Seed(id=path.stem, file=name, text=body, encoding=encoding, overrides=overrides,
                 front_matter=block, problems=tuple(problems))
 
@@ -125,27 +126,27 @@ def _read_regular_file(path: Path, root: str | None) -> bytes | Problem:
         if root is not None and path.is_symlink():
             target = os.path.realpath(path)
             if os.path.commonpath([target, root]) != root:
-                return Problem(name, "skipped: a link to a file outside the seeds folder", level="skipped", stage="read")
+                return Problem(name, "dilewati: tautan ke berkas di luar folder sumber", level="skipped", stage="read")
         info = os.stat(path)
         if not stat.S_ISREG(info.st_mode):
-            what = _KINDS.get(stat.S_IFMT(info.st_mode), "not a regular file")
-            return Problem(name, f"skipped: {what}, not a text file", level="skipped", stage="read")
+            what = _KINDS.get(stat.S_IFMT(info.st_mode), "bukan berkas biasa")
+            return Problem(name, f"dilewati: {what}, bukan berkas teks", level="skipped", stage="read")
         if info.st_size > MAX_SEED_BYTES:
-            return Problem(name, f"skipped: file is {info.st_size:,} bytes, larger than the {MAX_SEED_BYTES:,}-byte limit "
-                                 "for an article", level="skipped", stage="read")
+            return Problem(name, f"dilewati: berkas berukuran {thousands(info.st_size)} bita, melebihi batas {thousands(MAX_SEED_BYTES)} bita "
+                                 "untuk satu artikel", level="skipped", stage="read")
         # Non-blocking: should the file have become a pipe since the check, opening does not wait.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         try:
             if not stat.S_ISREG(os.fstat(fd).st_mode):
-                return Problem(name, "skipped: not a regular file", level="skipped", stage="read")
+                return Problem(name, "dilewati: bukan berkas biasa", level="skipped", stage="read")
             with os.fdopen(fd, "rb", closefd=False) as fh:
                 raw = fh.read(MAX_SEED_BYTES + 1)
         finally:
             os.close(fd)
     except OSError as exc:
-        return Problem(name, f"skipped: cannot be read ({exc.strerror or exc})", level="skipped", stage="read")
+        return Problem(name, f"dilewati: tidak dapat dibaca ({exc.strerror or exc})", level="skipped", stage="read")
     if len(raw) > MAX_SEED_BYTES:
-        return Problem(name, f"skipped: file is larger than the {MAX_SEED_BYTES:,}-byte limit for an article",
+        return Problem(name, f"dilewati: berkas melebihi batas {thousands(MAX_SEED_BYTES)} bita untuk satu artikel",
                        level="skipped", stage="read")
     return raw
 
@@ -212,7 +213,7 @@ def split_front_matter(name: str, text: str) -> tuple[dict, str, Problem | None]
     except ValueError:
         return {}, text, None  # "---" with no closing line: text, not front matter
     if len(block.encode("utf-8")) > MAX_FRONT_MATTER_BYTES:
-        return {}, body, Problem(name, f"front matter is larger than {MAX_FRONT_MATTER_BYTES:,} bytes; built without overrides",
+        return {}, body, Problem(name, f"front matter lebih besar dari {thousands(MAX_FRONT_MATTER_BYTES)} bita; {WITHOUT_OVERRIDES}",
                                  line=1)
     try:
         metadata = yaml.load(block, Loader=_NoAliases)
@@ -220,13 +221,13 @@ def split_front_matter(name: str, text: str) -> tuple[dict, str, Problem | None]
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None  # the block starts on the opening line
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        return {}, body, Problem(name, f"front matter is not valid YAML ({reason}); built without overrides", line=line)
+        return {}, body, Problem(name, f"front matter bukan YAML yang sah ({reason}); {WITHOUT_OVERRIDES}", line=line)
     except Exception as exc:  # noqa: BLE001 - any parser failure must not stop the build
-        return {}, body, Problem(name, f"front matter could not be read ({exc}); built without overrides", line=1)
+        return {}, body, Problem(name, f"front matter tidak dapat dibaca ({exc}); {WITHOUT_OVERRIDES}", line=1)
     if metadata is None:
         return {}, body, None
     if not isinstance(metadata, dict):
-        kind = "a list" if isinstance(metadata, list) else "a single value"
-        return {}, body, Problem(name, f"front matter is {kind}, not a mapping of field: value; built without overrides",
+        kind = "daftar" if isinstance(metadata, list) else "satu nilai"
+        return {}, body, Problem(name, f"front matter berupa {kind}, bukan pasangan bidang: nilai; {WITHOUT_OVERRIDES}",
                                  line=1)
     return clean_value(metadata), body, None

@@ -25,6 +25,7 @@ class BuildReport:
     write: WriteResult | None = None
     leftovers: int = 0  # temporary files of an interrupted build, removed (said on the console only)
     workers: dict[str, int] = field(default_factory=dict)  # stage -> worker processes it used (console only)
+    notes: list[str] = field(default_factory=list)  # about the settings, for the console (e.g. no SITE_URL)
 
     def record(self, problems: list[Problem], duplicates: dict[str, list[str]], built: list[Article]) -> None:
         """What reading, extraction, dedupe and the index found."""
@@ -38,8 +39,8 @@ class BuildReport:
         self.no_date = [a.id for a in articles if a.date is None]
 
     def edited_by_hand(self, path: str) -> None:
-        self.problems.append(Problem(path, f"generated page changed by hand since the last build; replaced "
-                                           f"(the edited copy is kept in {(REPLACED / path).as_posix()})", stage="write"))
+        self.problems.append(Problem(path, f"halaman buatan pembangkit diubah tangan sejak pembangunan terakhir; diganti "
+                                           f"(salinan yang diubah disimpan di {(REPLACED / path).as_posix()})", stage="write"))
 
     @property
     def skipped(self) -> list[Problem]:
@@ -59,24 +60,31 @@ class BuildReport:
         }
 
     def lines(self) -> list[str]:
-        out = [f"{len(self.built)} articles built from {self.seeds_dir}"]
+        """The report for the console, in Indonesian (a curator reads it)."""
+        out = [f"{len(self.built)} artikel dibangun dari {self.seeds_dir}"]
         if self.write is not None:
-            out[0] += f" ({len(self.write.written)} files written, {self.write.unchanged} unchanged, {len(self.write.removed)} removed)"
+            out[0] += (f" ({len(self.write.written)} berkas ditulis, {self.write.unchanged} tidak berubah, "
+                       f"{len(self.write.removed)} dihapus)")
         for p in sorted(self.problems, key=lambda p: (p.file, p.line or 0)):
-            out.append(f"  {p.level}: {p.describe()}")
+            out.append(f"  {p.level_name}: {p.describe()}")
         # Not problems, and possibly thousands: a few on the console, all on the curator page.
+        curator = urls.index("curator")
         for kept, dropped in list(self.duplicates.items())[:LISTED]:
-            out.append(f"  duplicate: {', '.join(dropped)} repeat {kept} (one page built)")
+            out.append(f"  ganda: {', '.join(dropped)} mengulang {kept} (satu halaman dibuat)")
         if len(self.duplicates) > LISTED:
-            out.append(f"  ... {len(self.duplicates) - LISTED} more duplicates (see {urls.index('curator')})")
-        for ids, what in ((self.off_topic, "stunting only in passing"), (self.no_topic, "stunting not mentioned, not listed")):
+            out.append(f"  ... {len(self.duplicates) - LISTED} artikel ganda lagi (lihat {curator})")
+        for ids, what in ((self.off_topic, "stunting hanya disebut sekilas"),
+                          (self.no_topic, "tidak menyebut stunting, tidak didaftar")):
             if ids:
-                more = f" and {len(ids) - LISTED} more (see {urls.index('curator')})" if len(ids) > LISTED else ""
+                more = f" dan {len(ids) - LISTED} lagi (lihat {curator})" if len(ids) > LISTED else ""
                 out.append(f"  {what}: {', '.join(ids[:LISTED])}{more}")
         if self.workers:
-            out.append("  worker processes: " + ", ".join(f"{stage} {n}" for stage, n in self.workers.items()))
+            names = {"extraction": "ekstraksi", "pages": "halaman"}
+            out.append("  proses pekerja: " + ", ".join(f"{names.get(stage, stage)} {n}" for stage, n in self.workers.items()))
         if self.leftovers:
-            out.append(f"  removed {self.leftovers} temporary files an interrupted build left")
+            out.append(f"  {self.leftovers} berkas sementara dari pembangunan yang terputus dihapus")
         if self.write and self.write.refused:
-            out.append(f"  not overwritten (hand-written files): {', '.join(self.write.refused)}")
+            out.append(f"  tidak ditimpa (berkas tulisan tangan): {', '.join(self.write.refused)}")
+        for note in self.notes:
+            out.append(f"  {note}")
         return out

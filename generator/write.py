@@ -182,11 +182,11 @@ def output_lock(output: Path, wait: float = 600.0) -> Iterator[None]:
     output.mkdir(parents=True, exist_ok=True)
     with open(output / _LOCK, "a+b") as fh:
         if not _try_lock(fh):
-            print(f"another build is writing {output}; waiting for it to finish", file=sys.stderr)
+            print(f"pembangunan lain sedang menulis {output}; menunggu sampai selesai", file=sys.stderr)
             deadline = time.monotonic() + wait
             while not _try_lock(fh):
                 if time.monotonic() > deadline:
-                    raise TimeoutError(f"another build has held {output} for {int(wait)} s")
+                    raise TimeoutError(f"pembangunan lain sudah memegang {output} selama {int(wait)} detik")
                 time.sleep(0.1)
         try:
             yield

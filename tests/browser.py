@@ -27,14 +27,14 @@ def chromium_path() -> str | None:
 
 
 @contextmanager
-def browser_context():
+def browser_context(viewport: dict | None = None):
     path = chromium_path()
     if path is None:
         pytest.skip("Chromium is not installed (Debian package 'chromium'; .ci/run installs it)")
     playwright = pytest.importorskip("playwright.sync_api")
     with tempfile.TemporaryDirectory() as profile, playwright.sync_playwright() as p:
         context = p.chromium.launch_persistent_context(profile, executable_path=path, args=CHROMIUM_ARGS,
-                                                       headless=True, viewport={"width": 1280, "height": 900})
+                                                       headless=True, viewport=viewport or {"width": 1280, "height": 900})
         try:
             yield context
         finally:

@@ -108,7 +108,7 @@ def build_bundle(project: Path, out: Path) -> Path:
     result = subprocess.run([sys.executable, "-m", "generator", "bundle", "--out", str(out)], cwd=project, env=env,
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
-    assert "offline bundle written" in result.stdout
+    assert "bundel luring ditulis" in result.stdout
     with zipfile.ZipFile(out) as zf:
         zf.extractall(out.parent / "usb")
     return out.parent / "usb" / "basis-pengetahuan-stunting" / "index.html"

@@ -16,25 +16,30 @@ def test_classes_have_equal_counts_and_readable_bounds():
 
 
 def test_a_tile_map_has_every_province_and_says_where_there_is_no_data():
-    rows = [("11", "Aceh", "wilayah/aceh/", 3), ("12", "Sumatera Utara", "wilayah/sumatera-utara/", 0),
-            ("13", "Sumatera Barat", "wilayah/sumatera-barat/", None), ("14", "Riau", "wilayah/riau/", 12)]
+    rows = [("11", "Aceh", "wilayah/aceh/", 3, "3", "Aceh: 3 artikel"),
+            ("12", "Sumatera Utara", "wilayah/sumatera-utara/", 0, "0", "Sumatera Utara: 0 artikel"),
+            ("13", "Sumatera Barat", "wilayah/sumatera-barat/", None, "", ""),
+            ("14", "Riau", "wilayah/riau/", 12, "12", "Riau: 12 artikel")]
     m = charts.tile_map("peta", "Peta", LAYOUT, rows, str, "artikel")
     assert [t.code for t in m.tiles] == ["11", "12", "13", "14"]
     by_code = {t.code: t for t in m.tiles}
     assert by_code["12"].shade == 0 and by_code["12"].label == "Sumatera Utara: belum ada data"
-    assert by_code["13"].shade == 0
+    assert by_code["13"].shade == 0 and by_code["13"].short == "–"
     assert by_code["11"].label == "Aceh: 3 artikel" and by_code["14"].shade > by_code["11"].shade
-    assert (by_code["12"].x, by_code["12"].y) == (charts.TILE + charts.GAP, charts.TILE + charts.GAP)
+    assert (by_code["12"].col, by_code["12"].row) == (1, 1) and (m.cols, m.rows) == (4, 3)
     assert m.legend[0].label == "belum ada data" and m.legend[-1].label.endswith("12 artikel")
-    assert m.width == 4 * (charts.TILE + charts.GAP)
 
 
-def test_bars_grow_with_their_values():
-    c = charts.bar_chart("Artikel", [("Jan", "Januari: 1", 1), ("Feb", "Februari: 4", 4), ("Mar", "Maret: 0", 0)])
+def test_bars_grow_with_their_values_and_their_ticks_never_crowd():
+    c = charts.bar_chart("Artikel", [("Januari 2024", "Jan", "2024", 1), ("Februari 2024", "Feb", "", 4),
+                                     ("Maret 2024", "Mar", "", 0)], "artikel")
     heights = [b.height for b in c.bars]
     assert heights[1] > heights[0] > heights[2] == 0
     assert c.top == 4 and all(b.y + b.height == c.height - 20 for b in c.bars)
     assert [b.x for b in c.bars] == sorted(b.x for b in c.bars)
+    assert [b.subtick for b in c.bars] == ["2024", "", ""]
+    many = charts.bar_chart("Artikel", [(f"bulan {i}", "Jan", "", i) for i in range(48)], "artikel")
+    assert sum(1 for b in many.bars if b.tick) <= charts.MAX_TICKS
 
 
 def test_lines_place_years_left_to_right_and_higher_values_higher():
@@ -44,4 +49,4 @@ def test_lines_place_years_left_to_right_and_higher_values_higher():
     poso = next(s for s in c.series if s.name == "Poso")
     assert sigi.points[0].x < sigi.points[1].x and sigi.points[0].y < sigi.points[1].y  # 20% above 15%
     assert poso.points[0].y < sigi.points[0].y
-    assert sigi.points[1].label == "Sigi 2023: 15.0%"
+    assert sigi.points[1].label == "Sigi 2023: 15.0%" and (sigi.points[1].year, sigi.points[1].text) == (2023, "15.0%")

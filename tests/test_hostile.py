@@ -57,8 +57,8 @@ def test_links_out_of_the_folder_and_special_files_are_skipped(tmp_path):
         sock.close()
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    for name, why in [("rahasia.txt", "outside the seeds folder"), ("nol.txt", "outside the seeds folder"),
-                      ("putar.txt", "cannot be read"), ("pipa.txt", "FIFO"), ("soket.txt", "socket")]:
+    for name, why in [("rahasia.txt", "di luar folder sumber"), ("nol.txt", "di luar folder sumber"),
+                      ("putar.txt", "tidak dapat dibaca"), ("pipa.txt", "FIFO"), ("soket.txt", "soket")]:
         assert any(name in line and why in line for line in out.splitlines()), (name, out)
     assert SECRET not in every_output(tmp_path / "docs")
     data = json.loads((tmp_path / "docs" / "data" / "articles.json").read_text(encoding="utf-8"))
@@ -72,7 +72,7 @@ def test_a_file_name_that_is_not_utf8_is_reported(tmp_path):
         fh.write(GOOD.encode())
     result = run_build(seeds, tmp_path / "docs")
     assert result.returncode == 0, result.stderr
-    assert "berita-\\xff\\xfe.txt" in result.stdout and "not valid UTF-8" in result.stdout
+    assert "berita-\\xff\\xfe.txt" in result.stdout and "bukan teks UTF-8 yang sah" in result.stdout
 
 
 def test_utf16_is_text_and_random_bytes_are_not(build_kb):
@@ -82,7 +82,7 @@ def test_utf16_is_text_and_random_bytes_are_not(build_kb):
     assert [a["id"] for a in data["articles"]] == ["utf16"]
     assert data["articles"][0]["regencies"][0]["code"] == "72.10"
     (p,) = problems(report, "acak.txt")
-    assert p.level == "skipped" and "not text" in p.message
+    assert p.level == "skipped" and "bukan teks" in p.message
 
 
 def test_front_matter_aliases_lists_and_unsafe_urls_are_reported(build_kb):
@@ -92,9 +92,9 @@ def test_front_matter_aliases_lists_and_unsafe_urls_are_reported(build_kb):
              "tautan.txt": "---\nurl: javascript:alert(1)\ntitle: Judul kurator\n---\n" + GOOD.replace("Sigi", "Palu")}
     docs, report, data = build_kb(seeds)
     assert "aliases" in problems(report, "bom.txt")[0].message
-    assert "is a list" in problems(report, "daftar.txt")[0].message
+    assert "berupa daftar" in problems(report, "daftar.txt")[0].message
     (url,) = problems(report, "tautan.txt")
-    assert "not an http(s) address" in url.message
+    assert "bukan alamat http(s)" in url.message
     by_id = {a["id"]: a for a in data["articles"]}
     assert by_id["tautan"]["title"] == "Judul kurator" and by_id["tautan"]["url"] is None
     assert "href=\"javascript:" not in every_output(docs) and "(javascript:" not in every_output(docs)
@@ -121,7 +121,7 @@ def test_a_generated_page_changed_by_hand_is_reported_kept_and_replaced(tmp_path
     page.write_text(original + "\nCatatan tangan kurator.\n", encoding="utf-8")
     report = build(BuildConfig(seeds=seeds, output=docs))  # the seeds did not change
     (p,) = [p for p in report.problems if p.file == "artikel/a.md"]
-    assert "changed by hand" in p.message
+    assert "diubah tangan" in p.message
     assert page.read_text(encoding="utf-8") == original
     assert "Catatan tangan kurator." in (docs / ".cache" / "replaced" / "artikel" / "a.md").read_text(encoding="utf-8")
 
@@ -134,7 +134,7 @@ def test_two_builds_at_once_leave_one_consistent_tree(tmp_path):
                               cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for s in (one, two)]
     outs = [p.communicate(timeout=300) for p in procs]
     assert all(p.returncode == 0 for p in procs), outs
-    assert any("another build is writing" in err for _, err in outs)  # the second waited, and said so
+    assert any("pembangunan lain sedang menulis" in err for _, err in outs)  # the second waited, and said so
     ids = {a["id"] for a in json.loads((docs / "data" / "articles.json").read_text())["articles"]}
     assert ids in ({f"s{i}" for i in range(30)}, {f"t{i}" for i in range(30)})
     pages = {p.stem for p in (docs / "artikel").glob("*.md")}
@@ -255,4 +255,4 @@ def test_mojibake_is_repaired_not_rejected(build_kb):
     assert [a["id"] for a in data["articles"]] == ["a"]
     page = (docs / "artikel" / "a.md").read_text(encoding="utf-8")
     assert "17 km² ini, “gerakan bersama”" in page and "يَٰٓأَيُّهَا" in page and "Â" not in page
-    assert any("mis-encoded" in p.message and p.level == "info" for p in report.problems)
+    assert any("salah kode" in p.message and p.level == "info" for p in report.problems)

@@ -62,7 +62,11 @@ def test_figures_are_placed_where_they_apply(kb):
     rows = kb.figures_in(kb.regions["72"].region)  # a province's include its regencies'
     assert [(r.figure.year, r.figure.value) for r in rows if r.figure.kind == "prevalence"] == [(2022, 20.1), (2023, 15.3)]
     assert kb.prevalence_series(rows) == {"Kabupaten Sigi": [(2022, 20.1), (2023, 15.3)]}
-    assert kb.latest_prevalence(kb.regions["72"].region) is None  # no province-wide figure
+    # No province-wide figure: the range of its kabupaten/kota's latest year (here one).
+    latest = kb.latest_prevalence(kb.regions["72"].region)
+    assert (latest.low, latest.high, latest.year, latest.basis) == (15.3, 15.3, 2023, "kabupaten/kota")
+    assert [r.article.id for r in latest.rows] == ["sigi-2023"]
+    assert kb.latest_prevalence(kb.regions["11"].region) is None
 
 
 def test_related_articles_share_region_and_programmes(kb):

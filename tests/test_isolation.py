@@ -46,8 +46,8 @@ def test_a_seed_whose_extraction_fails_is_reported_and_the_rest_built(build_kb, 
     (problem,) = [p for p in report.problems if p.file == "b.txt"]
     assert problem.level == "skipped" and problem.stage == "extract" and "ZeroDivisionError" in problem.message
     curator = plain((docs / "kurasi" / "index.md").read_text(encoding="utf-8"))
-    assert "b.txt (tahap extract): skipped: extraction failed (ZeroDivisionError" in curator
-    assert any("b.txt [extract]" in line for line in report.lines())
+    assert "b.txt (tahap ekstraksi): dilewati: ekstraksi gagal (ZeroDivisionError" in curator
+    assert any("b.txt [tahap ekstraksi]" in line for line in report.lines())
 
 
 def _failing_article_template(folder):
@@ -70,7 +70,7 @@ def test_a_page_that_fails_to_render_is_replaced_reported_and_retried(tmp_path):
     page = (docs / "artikel" / "b.md").read_text(encoding="utf-8")
     assert "Halaman tidak dapat dibuat" in page
     assert "Teks berita" in (docs / "artikel" / "a.md").read_text(encoding="utf-8")
-    assert "b.txt (tahap render)" in plain((docs / "kurasi" / "index.md").read_text(encoding="utf-8"))
+    assert "b.txt (tahap pembuatan halaman)" in plain((docs / "kurasi" / "index.md").read_text(encoding="utf-8"))
     report_json = json.loads((docs / "data" / "build-report.json").read_text(encoding="utf-8"))
     assert any(w["file"] == "b.txt" for w in report_json["warnings"])
     # Fixed (the template put right), the next build renders the page for real.

@@ -43,7 +43,7 @@ def test_a_hand_written_page_wins_over_a_generated_one(tmp_path):
     assert result.returncode == 0, result.stderr
     html = (project / "site" / "program" / "index.html").read_text(encoding="utf-8")
     assert "Ditulis tangan." in html
-    assert "hand-written page has the path of a generated one" in result.stderr
+    assert "halaman tulisan tangan memakai jalur halaman buatan pembangkit" in result.stderr
     assert (project / "docs" / "program" / "index.md").read_text(encoding="utf-8").startswith("# Program kami")
 
 
@@ -91,8 +91,8 @@ def test_an_older_generators_pages_leave_docs_once(tmp_path):
     assert (kept / "kurasi" / "index.md").read_text(encoding="utf-8") == "# Kurasi, diedit tangan\n"
     assert (kept / "artikel" / "lama.md").read_text(encoding="utf-8") == "edited long ago\n"
     assert not (kept / "wilayah" / "index.md").exists()  # as the old generator left it: simply removed
-    assert "removed 2 pages an older generator wrote" in result.stderr
+    assert "2 halaman buatan pembangkit versi lama dihapus" in result.stderr
     assert "Wilayah (lama)" not in (project / "site" / "wilayah" / "index.html").read_text(encoding="utf-8")
     # Once: the next build has nothing to clean.
     again = mkdocs(project, "build", "--strict", "-d", "site")
-    assert "older generator" not in again.stderr
+    assert "versi lama" not in again.stderr

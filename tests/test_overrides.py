@@ -25,7 +25,7 @@ def test_invalid_yaml_is_reported_with_its_line(build_kb):
     a = data["articles"][0]
     assert a["curated"] == [] and "makanan-tambahan" in a["programmes"]
     warnings = [p for p in report.problems if p.file == "rusak.txt" and p.level == "warning"]
-    assert warnings and "not valid YAML" in warnings[0].message
+    assert warnings and "bukan YAML yang sah" in warnings[0].message
     assert warnings[0].line in (3, 4)
     assert "programmes" not in " ".join(a["title"] for a in data["articles"])
 
@@ -38,3 +38,20 @@ def test_unknown_code_or_id_drops_all_overrides(build_kb):
     messages = {(p.line, p.message) for p in report.problems if p.file == "salah.txt"}
     assert any(line == 3 and "99.99" in m for line, m in messages)
     assert any(line == 4 and "bukan-program" in m for line, m in messages)
+
+
+def test_the_curator_page_lists_what_front_matter_may_say(build_kb):
+    docs, report, _ = build_kb({"a.txt": "---\nprogrammes: [posyandu-baru]\n---\nSigi - Pemkab Sigi menggelar posyandu untuk "
+                                         "menurunkan stunting.\n"})
+    (problem,) = [p for p in report.problems if p.file == "a.txt"]
+    # In Indonesian, with the ids that are valid.
+    assert "id 'posyandu-baru' tidak dikenal" in problem.message and "makanan-tambahan" in problem.message
+    assert "tanpa koreksi kurator" in problem.message
+    curator = (docs / "kurasi" / "index.md").read_text(encoding="utf-8")
+    assert "Nilai yang sah untuk front matter" in curator
+    for term_id in ("posyandu", "pemerintah\\-kabupaten\\-kota", "ibu\\-hamil"):
+        assert f"| {term_id} |" in curator, term_id
+    assert "halaman [Wilayah](../wilayah/index.md)" in curator
+    # Public pages do not show the seed's file name; the curator page does.
+    assert "a.txt" not in (docs / "artikel" / "a.md").read_text(encoding="utf-8")
+    assert "a\\.txt" in curator

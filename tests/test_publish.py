@@ -112,7 +112,7 @@ def test_lead_only_mode_credits_and_links_the_source(public_site):
     assert 'href="https://contoh.example/berita/pmt-sigi"' in html
     assert "Teks lengkap ada pada sumber aslinya" in html
     other = (public_site / "artikel" / "000_677c019573854520" / "index.html").read_text(encoding="utf-8")
-    assert "Media:</strong> ANTARA" in other and "Teks berita milik ANTARA" in other
+    assert "<dt>Sumber</dt><dd>ANTARA" in other and "Teks berita milik ANTARA" in other
 
 
 def test_full_text_is_the_default(seed_site):
@@ -171,3 +171,20 @@ def test_workflow_passes_actionlint_when_available():
         pytest.skip("actionlint not installed (its PyPI wheel downloads a binary; the schema test above runs instead)")
     result = subprocess.run([tool, str(ROOT / ".github" / "workflows" / "pages.yml")], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
+
+
+def test_a_build_without_site_url_says_what_the_feeds_lose(tmp_path):
+    from generator.__main__ import main
+
+    import contextlib
+    import io
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["build", "--seeds", str(ROOT / "seeds"), "--docs", str(tmp_path / "a"), "--site-url", ""]) == 0
+    assert "SITE_URL tidak diset" in out.getvalue()
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["build", "--seeds", str(ROOT / "seeds"), "--docs", str(tmp_path / "b"),
+                     "--site-url", "https://contoh.id/kb/"]) == 0
+    assert "SITE_URL" not in out.getvalue()

@@ -127,7 +127,7 @@ def test_serve_keeps_answering_when_a_rebuild_fails(tmp_path):
         (project / "FAIL_MKDOCS").write_text("")
         seed = project / "seeds" / "004_958a61920b972913.txt"
         seed.write_text(seed.read_text(encoding="utf-8") + "\nTambahan.\n", encoding="utf-8")
-        wait_for("rebuild failed, still serving the last good site")
+        wait_for("pembangunan ulang gagal; situs terakhir yang berhasil tetap disajikan")
         # The request is answered (MkDocs alone would wait for a good build forever).
         assert "orang tua asuh" in urllib.request.urlopen(url, timeout=10).read().decode()
     finally:

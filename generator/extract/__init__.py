@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..errors import thousands
 from ..model import Article, Problem, Seed
 from ..reference import Reference
 from . import actors as actors_mod
@@ -26,7 +27,7 @@ def extract_article(seed: Seed, ref: Reference, slug: str) -> tuple[Article, lis
     notes: list[Problem] = []
     if sum(len(s) for s in sents) > READ_CHARS:
         sents = _first_chars(sents, READ_CHARS)
-        notes.append(Problem(seed.file, f"a very long text: facts were read from its first {READ_CHARS:,} characters",
+        notes.append(Problem(seed.file, f"teks sangat panjang: fakta dibaca dari {thousands(READ_CHARS)} karakter pertamanya",
                              level="info", stage="extract"))
     full = " ".join(sents)
     title = cleaned.headline or text.title_from_lead(cleaned.paragraphs[0] if cleaned.paragraphs else "", ref.text_rules.headline,

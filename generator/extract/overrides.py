@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from ..model import Actor, Evidence, Problem, RegionTag, Seed, Tag
+from ..errors import WITHOUT_OVERRIDES
 from ..reference import Reference
 
 # A link the site may show: an http(s) address without spaces, quotes or brackets.
@@ -40,36 +41,36 @@ def validate(seed: Seed, ref: Reference) -> tuple[dict | None, list[Problem]]:
     clean: dict[str, Any] = {}
 
     def bad(field: str, value: Any, why: str) -> None:
-        problems.append(Problem(seed.file, f"front matter: {field}: {why}; built without overrides", line=_line_of(seed, field, value)))
+        problems.append(Problem(seed.file, f"front matter: {field}: {why}; {WITHOUT_OVERRIDES}", line=_line_of(seed, field, value)))
 
     for field, value in seed.overrides.items():
         if field not in KNOWN_FIELDS:
-            problems.append(Problem(seed.file, f"front matter: unknown field '{field}' ignored", line=_line_of(seed, field, None), level="info"))
+            problems.append(Problem(seed.file, f"front matter: bidang '{field}' tidak dikenal, diabaikan", line=_line_of(seed, field, None), level="info"))
             continue
         if field in _TEXT_FIELDS:
             if value is not None and not isinstance(value, (str, int, float)):
-                bad(field, None, "must be text")
+                bad(field, None, "harus berupa teks")
             elif field == "url" and value is not None and not SAFE_URL.match(str(value).strip()):
                 # Only a web address may become a link: "javascript:", "data:", a file path may not.
-                soft.append(Problem(seed.file, f"front matter: url: '{str(value)[:80]}' is not an http(s) address; ignored",
+                soft.append(Problem(seed.file, f"front matter: url: '{str(value)[:80]}' bukan alamat http(s); diabaikan",
                                     line=_line_of(seed, field, None)))
             else:
                 clean[field] = None if value is None else str(value).strip() if field == "url" else str(value)
         elif field == "date":
             parsed = _date(value)
             if value is not None and parsed is None:
-                bad(field, value, f"'{value}' is not a date (YYYY-MM-DD)")
+                bad(field, value, f"'{value}' bukan tanggal (TTTT-BB-HH)")
             else:
                 clean[field] = parsed
         elif field == "relevant":
             # The older switch: true is an effort, false a passing mention.
             if not isinstance(value, bool):
-                bad(field, value, "must be true or false")
+                bad(field, value, "harus true atau false")
             else:
                 clean.setdefault("relevance", "effort" if value else "mention")
         elif field == "relevance":
             if value not in RELEVANCE_LEVELS:
-                bad(field, value, f"'{value}' is not one of {', '.join(RELEVANCE_LEVELS)}")
+                bad(field, value, f"'{value}' bukan salah satu dari {', '.join(RELEVANCE_LEVELS)}")
             else:
                 clean[field] = value
         elif field in ("provinces", "regencies"):
@@ -78,14 +79,14 @@ def validate(seed: Seed, ref: Reference) -> tuple[dict | None, list[Problem]]:
             for code in codes:
                 r = ref.gazetteer.regions.get(code)
                 if r is None or r.is_province != want_province:
-                    bad(field, code, f"unknown {'province' if want_province else 'kabupaten/kota'} code '{code}'")
+                    bad(field, code, f"kode {'provinsi' if want_province else 'kabupaten/kota'} '{code}' tidak dikenal (kode ada di halaman Wilayah)")
             clean[field] = codes
         elif field in _TAXONOMY_FIELDS:
             ids = [str(v) for v in _as_list(value)]
             known = ref.taxonomy.ids(field)
             for i in ids:
                 if i not in known:
-                    bad(field, i, f"unknown id '{i}'")
+                    bad(field, i, f"id '{i}' tidak dikenal (yang sah: {', '.join(sorted(known))})")
             clean[field] = ids
         elif field == "actors":
             actors = []
@@ -93,10 +94,10 @@ def validate(seed: Seed, ref: Reference) -> tuple[dict | None, list[Problem]]:
                 if isinstance(item, dict) and item.get("name"):
                     t = str(item.get("type", ""))
                     if t not in ref.taxonomy.ids("actor_types"):
-                        bad(field, t, f"unknown actor type '{t}'")
+                        bad(field, t, f"jenis aktor '{t}' tidak dikenal (yang sah: {', '.join(sorted(ref.taxonomy.ids('actor_types')))})")
                     actors.append((str(item["name"]), t))
                 else:
-                    bad(field, item, "each actor needs a name and a type")
+                    bad(field, item, "setiap aktor perlu name dan type")
             clean[field] = actors
     if any(p.level == "warning" for p in problems):
         return None, problems + soft

@@ -1,16 +1,15 @@
 """Geometry of the pictures: the province tile map, bar and line charts.
 
-Everything is computed here and drawn by SVG templates (templates/svg/)
-at build time: no JavaScript, no CDN, no map tiles, so the pictures work in
-the offline bundle. The tile map's layout is data (`data/tilemap.csv`), one
-tile per province placed roughly where it lies.
+Everything is computed here and drawn by templates at build time (the map
+as HTML, the charts as SVG, each with its data as a table): no JavaScript, no
+CDN, no map tiles, so the pictures work in the offline bundle. The tile map's
+layout is data (`data/tilemap.csv`), one tile per province placed roughly
+where it lies.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-TILE = 46  # tile size in SVG units
-GAP = 4
 SHADES = 5  # colour classes in a legend
 
 
@@ -19,12 +18,13 @@ class Tile:
     code: str
     name: str
     abbr: str
-    x: int
-    y: int
+    col: int  # grid column and row, from 0
+    row: int
     url: str
     value: float | None
     shade: int  # 0 = no data, 1..SHADES
-    label: str  # accessible title: "Kalimantan Timur: 3 artikel"
+    short: str  # shown on the tile: "3", "14,6%"
+    label: str  # its accessible name: "Kalimantan Timur: 3 artikel"
 
 
 @dataclass(frozen=True)
@@ -35,12 +35,15 @@ class LegendItem:
 
 @dataclass(frozen=True)
 class TileMap:
+    """Provinces as tiles on a grid, roughly where they lie: drawn as an HTML list of links
+    (a screen reader reads a list, a keyboard goes from link to link, a phone reflows it)."""
+
     id: str
     title: str
     tiles: tuple[Tile, ...]
     legend: tuple[LegendItem, ...]
-    width: int
-    height: int
+    cols: int
+    rows: int
 
 
 def breaks(values: list[float]) -> list[float]:
@@ -66,18 +69,18 @@ def shade_of(value: float | None, bounds: list[float]) -> int:
     return SHADES
 
 
-def tile_map(map_id: str, title: str, layout: dict, provinces: list[tuple[str, str, str, float | None]],
+def tile_map(map_id: str, title: str, layout: dict, provinces: list[tuple[str, str, str, float | None, str, str]],
              fmt, unit_label: str) -> TileMap:
-    """provinces: (code, name, url, value); None or 0 is no data. `fmt` formats a value for labels."""
-    values = [v for _, _, _, v in provinces if v is not None and v > 0]
+    """provinces: (code, name, url, value, short text, label); None or 0 is no data.
+    `fmt` formats a value for the legend."""
+    values = [p[3] for p in provinces if p[3] is not None and p[3] > 0]
     bounds = breaks(values)
     tiles = []
-    for code, name, url, value in provinces:
+    for code, name, url, value, short, label in provinces:
         col, row, abbr = layout[code]
         has = value is not None and value > 0
-        label = f"{name}: {fmt(value)} {unit_label}".strip() if has else f"{name}: belum ada data"
-        tiles.append(Tile(code, name, abbr, col * (TILE + GAP), row * (TILE + GAP), url,
-                          value, shade_of(value, bounds) if has else 0, label))
+        tiles.append(Tile(code, name, abbr, col, row, url, value, shade_of(value, bounds) if has else 0,
+                          short if has else "–", label if has else f"{name}: belum ada data"))
     legend = [LegendItem(0, "belum ada data")]
     counts = all(float(v).is_integer() for v in values)
     low = min(values) if values else None
@@ -87,7 +90,7 @@ def tile_map(map_id: str, title: str, layout: dict, provinces: list[tuple[str, s
         low = b + 1 if counts else b
     cols = max(c for c, _, _ in layout.values()) + 1
     rows = max(r for _, r, _ in layout.values()) + 1
-    return TileMap(map_id, title, tuple(tiles), tuple(legend), cols * (TILE + GAP), rows * (TILE + GAP) + 30)
+    return TileMap(map_id, title, tuple(tiles), tuple(legend), cols, rows)
 
 
 @dataclass(frozen=True)
@@ -95,8 +98,10 @@ class Bar:
     x: float
     y: float
     height: float
-    label: str  # "Juni 2024: 3 artikel"
-    tick: str  # shown under the bar ("Jun" / "2024")
+    name: str  # what the bar counts: "Juni 2024"
+    value: int
+    tick: str  # shown under the bar ("Jun"), or "" where ticks would crowd
+    subtick: str  # shown under the tick: the year, at its first bar
 
 
 @dataclass(frozen=True)
@@ -104,26 +109,37 @@ class BarChart:
     title: str
     bars: tuple[Bar, ...]
     width: float
-    height: float
+    height: float  # of the bars' area; the ticks take two lines below it
     bar_width: float
     top: int  # largest value, for the axis label
+    unit: str  # what the values count ("artikel")
 
 
-def bar_chart(title: str, items: list[tuple[str, str, int]], height: int = 140, bar_width: int = 14) -> BarChart:
-    """items: (tick, label, value) in order."""
-    top = max((v for _, _, v in items), default=0) or 1
+# Ticks under at most this many bars: more would overlap.
+MAX_TICKS = 16
+
+
+def bar_chart(title: str, items: list[tuple[str, str, str, int]], unit: str, height: int = 140,
+              bar_width: int = 14) -> BarChart:
+    """items: (name, tick, subtick, value) in order; every k-th tick is shown so that they never overlap."""
+    top = max((v for *_, v in items), default=0) or 1
+    step = -(-len(items) // MAX_TICKS) or 1
     bars = []
-    for i, (tick, label, value) in enumerate(items):
+    for i, (name, tick, subtick, value) in enumerate(items):
         h = value / top * (height - 40)
-        bars.append(Bar(30 + i * (bar_width + 4), height - 20 - h, h, label, tick))
-    return BarChart(title, tuple(bars), 40 + len(items) * (bar_width + 4), height, bar_width, top)
+        shown = i % step == 0
+        bars.append(Bar(30 + i * (bar_width + 4), height - 20 - h, h, name, value, tick if shown else "",
+                        subtick))
+    return BarChart(title, tuple(bars), 40 + len(items) * (bar_width + 4), height, bar_width, top, unit)
 
 
 @dataclass(frozen=True)
 class Point:
     x: float
     y: float
-    label: str
+    year: int
+    text: str  # the value as readers write it
+    label: str  # "Kabupaten Sigi 2023: 15,3%"
 
 
 @dataclass(frozen=True)
@@ -158,7 +174,7 @@ def line_chart(title: str, data: dict[str, list[tuple[int, float]]], fmt, width:
 
     series = []
     for i, (name, pts) in enumerate(sorted(data.items())):
-        points = tuple(Point(round(x_of(y), 1), round(y_of(v), 1), f"{name} {y}: {fmt(v)}") for y, v in sorted(pts))
+        points = tuple(Point(round(x_of(y), 1), round(y_of(v), 1), y, fmt(v), f"{name} {y}: {fmt(v)}") for y, v in sorted(pts))
         series.append(Series(name, points, i % 8))
     ticks = tuple((round(y_of(top * k / 4), 1), fmt(round(top * k / 4, 1))) for k in range(0, 5))
     return LineChart(title, tuple(series), tuple((round(x_of(y), 1), y) for y in years), ticks, width, height)

@@ -12,6 +12,8 @@ from email.utils import format_datetime
 from datetime import datetime, timezone
 
 from .. import urls
+from ..config import SiteSettings
+from ..excerpts import excerpts
 from ..index import KnowledgeBase, newest_first
 from ..model import Article
 
@@ -31,7 +33,8 @@ class FeedItem:
     tags: tuple[str, ...]
 
 
-def items(kb: KnowledgeBase, articles: list[Article], site_url: str, directory_urls: bool) -> list[FeedItem]:
+def items(kb: KnowledgeBase, articles: list[Article], settings: SiteSettings) -> list[FeedItem]:
+    site_url, directory_urls = settings.site_url, settings.directory_urls
     out = []
     # Feeds are chronological, whatever order a page lists the articles in.
     for a in sorted(articles, key=lambda a: (*newest_first(a.date), a.id))[:FEED_SIZE]:
@@ -40,7 +43,7 @@ def items(kb: KnowledgeBase, articles: list[Article], site_url: str, directory_u
         tags += [kb.taxonomy.label("programmes", t.id) for t in a.programmes]
         stamp = datetime(a.date.year, a.date.month, a.date.day, tzinfo=timezone.utc) if a.date else None
         out.append(FeedItem(a.id, a.title, _absolute(site_url, page), a.date.isoformat() if a.date else None,
-                            format_datetime(stamp) if stamp else None, a.lead[:500], tuple(tags)))
+                            format_datetime(stamp) if stamp else None, excerpts(a, settings.full_text).lead[:500], tuple(tags)))
     return out
 
 
@@ -48,14 +51,16 @@ def _absolute(site_url: str, path: str) -> str:
     return (site_url.rstrip("/") + "/" + path) if site_url else path
 
 
-def rss(renderer, kb: KnowledgeBase, articles: list[Article], site_url: str, directory_urls: bool,
+def rss(renderer, kb: KnowledgeBase, articles: list[Article], settings: SiteSettings,
         title: str = TITLE, path: str = urls.FEED_RSS) -> str:
+    site_url = settings.site_url
     return renderer.xml("xml/feed.xml.j2",
         title=title, description=DESCRIPTION, home=_absolute(site_url, ""), self_url=_absolute(site_url, path) if site_url else "",
-        items=items(kb, articles, site_url, directory_urls))
+        items=items(kb, articles, settings))
 
 
-def json_feed(kb: KnowledgeBase, articles: list[Article], site_url: str, directory_urls: bool) -> str:
+def json_feed(kb: KnowledgeBase, articles: list[Article], settings: SiteSettings) -> str:
+    site_url = settings.site_url
     doc = {
         "version": "https://jsonfeed.org/version/1.1",
         "title": TITLE,
@@ -65,7 +70,7 @@ def json_feed(kb: KnowledgeBase, articles: list[Article], site_url: str, directo
         "items": [
             {"id": i.id, "url": i.url, "title": i.title, "content_text": i.summary, "tags": list(i.tags),
              **({"date_published": f"{i.date}T00:00:00Z"} if i.date else {})}
-            for i in items(kb, articles, site_url, directory_urls)
+            for i in items(kb, articles, settings)
         ],
     }
     if site_url:

@@ -32,3 +32,18 @@ def figure_when(f: Figure, basis_words: dict[str, str]) -> str:
     """'2023', 'total sejak 2018', 'nilai sebelum perubahan' ... (words: data/site.yml figure_basis)."""
     basis = basis_words.get(f.basis, "").format(since=f.since)
     return ", ".join(str(part) for part in (f.year, basis) if part)
+
+
+# The kinds a reader looks for first, in that order (the summary card shows a few).
+KEY_KINDS = ("prevalence", "target", "budget", "beneficiaries", "cases", "unit-cost")
+
+
+def key_figures(figures, limit: int = 3) -> list[Figure]:
+    """The few figures that say most about an effort: rates, goals, money, people reached."""
+    ranked = sorted((f for f in figures if f.kind in KEY_KINDS), key=lambda f: KEY_KINDS.index(f.kind))
+    out, seen = [], set()
+    for f in ranked:
+        if (f.kind, f.value) not in seen:
+            seen.add((f.kind, f.value))
+            out.append(f)
+    return out[:limit]

@@ -18,11 +18,15 @@ from typing import Any, Callable, Iterator
 from .. import urls
 from ..index import ActorEntry, FigureRow, KnowledgeBase, RegionEntry, TermEntry
 from ..incremental.keys import digest
+from ..excerpts import Excerpts, excerpts
 from ..model import Article, Region
 from ..reference.taxonomy import Term
 from . import feeds
 from .renderer import Renderer
 
+# Material's search weighs a title match a thousand times a text match: an article
+# weighs as much, so that it comes before an index or About page naming the same words.
+ARTICLE_SEARCH_BOOST = 1000
 # What a page of a kind looks up in the knowledge base beyond its context.
 Depends = Callable[[KnowledgeBase, dict], tuple]
 
@@ -157,7 +161,8 @@ class PageTable:
         for a in kb.every:
             related = kb.related(a) if a.listed else []
             yield self.page(ARTICLE, urls.article(a.slug), self._article_meta(a), source=a.file, a=a, related=related,
-                            search_paragraphs=self.renderer.search_paragraphs)
+                            search_paragraphs=self.renderer.search_paragraphs,
+                            ex=excerpts(a, self.renderer.settings.full_text))
         yield self.page(REGION_INDEX, urls.index("regions"), {"title": "Wilayah"})
         for p in kb.provinces:
             yield from self._entry(PROVINCE, p.path, p.region.name, "Provinsi", p.articles, entry=p)
@@ -233,6 +238,8 @@ class PageTable:
         if not a.listed:
             # Not about stunting: reached from the curator page only, not found by search.
             meta["search"] = {"exclude": True}
+        else:
+            meta["search"] = {"boost": ARTICLE_SEARCH_BOOST}
         return meta
 
     def render(self, page: Page) -> str:
@@ -247,14 +254,13 @@ class PageTable:
         """RSS and JSON Feed of the newest articles, site-wide and per province."""
         kb, r, s = self.kb, self.renderer, self.renderer.settings
         out = {
-            urls.FEED_RSS: feeds.rss(r, kb, kb.articles, s.site_url, s.directory_urls),
-            urls.FEED_JSON: feeds.json_feed(kb, kb.articles, s.site_url, s.directory_urls),
+            urls.FEED_RSS: feeds.rss(r, kb, kb.articles, s),
+            urls.FEED_JSON: feeds.json_feed(kb, kb.articles, s),
         }
         for p in kb.provinces:
             if p.articles:
                 path = urls.province_feed(p.region.name)
-                out[path] = feeds.rss(r, kb, p.articles, s.site_url, s.directory_urls,
-                                      title=f"{feeds.TITLE}: {p.region.name}", path=path)
+                out[path] = feeds.rss(r, kb, p.articles, s, title=f"{feeds.TITLE}: {p.region.name}", path=path)
         return out
 
     def search_language(self, source: str) -> str:
@@ -276,6 +282,8 @@ def _fingerprint(value: Any, digests: dict[str, str]) -> Any:
         return ("actor", value.name, value.type, value.path, _fingerprint(value.articles, digests))
     if isinstance(value, FigureRow):
         return ("figure", value.figure, _fingerprint(value.article, digests))
+    if isinstance(value, Excerpts):
+        return ("excerpts", value.full_text, value.lead, tuple(sorted(value.quotes.items())))
     if isinstance(value, Term):
         return ("term", value.id, value.label, value.definition)
     if isinstance(value, dict):

@@ -57,14 +57,14 @@ class Renderer:
                               prevalence_chart=self.prevalence_chart, article_list=self.article_list)
         shared_filters = dict(date_id=self.date, number=format.number, label=self._label, figure_text=format.figure_text,
                               figure_kind=self.words.figure_kinds.get, figure_when=self.figure_when,
-                              figure_scope=self._figure_scope)
+                              figure_scope=self._figure_scope, key_figures=format.key_figures)
         self.env = Environment(finalize=finalize, autoescape=False, **options)
         self.env.globals.update(shared_globals, link=self._md_link, province_map=self.province_map,
                                 month_chart=self.month_chart)
         self.env.filters.update(shared_filters)
         self.html_env = Environment(autoescape=True, **options)
         self.html_env.globals.update(shared_globals, link=self._html_link, evidence_rows=self.evidence_rows,
-                                     chips=self.chips)
+                                     chips=self.chips, tag_links=self.tag_links)
         # Glossary terms become <abbr> tooltips in article texts.
         self.html_env.filters.update(shared_filters, glossed=self._glossed, evidence_html=evidence_html,
                                      month_id=self.month_name)
@@ -166,6 +166,15 @@ class Renderer:
         return Markup("".join(self._anchor(entry_of(t.id).path, here, label(field, t.id), "kb-chip")
                               + ('<sup title="dikurasi">✎</sup> ' if t.curated else " ") for t in tags))
 
+    @pass_context
+    def tag_links(self, ctx, tags, field: str, entry_of) -> Markup:
+        """The same links as `chips`, as a short line of text (the summary card)."""
+        if not tags:
+            return Markup("—")
+        here, label = ctx["here"], self.kb.taxonomy.label
+        return Markup(", ".join(self._anchor(entry_of(t.id).path, here, label(field, t.id))
+                                + ('<sup title="dikurasi">✎</sup>' if t.curated else "") for t in tags))
+
     def evidence_rows(self, a: Article) -> list[tuple[str, str, Evidence | None]]:
         label = self.kb.taxonomy.label
         rows = [("Relevansi", self.words.relevance.get(a.relevance, a.relevance), a.relevance_evidence)]
@@ -198,21 +207,38 @@ class Renderer:
     # Pictures (inline SVG, drawn at build time) -----------------------------------
 
     def _svg(self, template: str, **context) -> Markup:
-        return self._html_block(template, size=charts.TILE, **context)
+        return self._html_block(template, **context)
 
-    def province_map(self, here: str, view: str = "articles") -> Markup:
-        kb = self.kb
-        rows = []
+    @pass_context
+    def province_map(self, ctx, view: str = "articles") -> Markup:
+        """The tile map of articles per province, or of the latest prevalence with its sources."""
+        kb, here, number = self.kb, ctx["here"], format.number
+        rows, details = [], []
         for p in kb.provinces:
-            value = len(p.articles) if view == "articles" else kb.latest_prevalence(p.region)
-            rows.append((p.region.code, p.region.name, self.url(p.path, here), value))
+            code, name, url = p.region.code, p.region.name, self.url(p.path, here)
+            if view == "articles":
+                n = len(p.articles)
+                rows.append((code, name, url, n, number(n), f"{name}: {number(n)} artikel"))
+                continue
+            latest = kb.latest_prevalence(p.region)
+            if latest is None:
+                rows.append((code, name, url, None, "", ""))
+                continue
+            if latest.basis == "provinsi":
+                text, short = f"{number(latest.low)}%", f"{number(latest.low)}%"
+            else:
+                text = f"{number(latest.low)}–{number(latest.high)}%" if latest.low != latest.high else f"{number(latest.low)}%"
+                short = f"{round(latest.low)}–{round(latest.high)}%" if latest.low != latest.high else f"{number(latest.low)}%"
+            where = "provinsi" if latest.basis == "provinsi" else "kabupaten/kota"
+            rows.append((code, name, url, latest.value, short, f"{name}: {text} ({where}, {latest.year})"))
+            details.append((p, latest, text))
         if view == "articles":
-            m = charts.tile_map("peta-artikel", "Peta provinsi menurut jumlah artikel", self.ref.tile_layout, rows,
-                                lambda v: format.number(int(v)), "artikel")
+            m = charts.tile_map("peta-artikel", "Jumlah artikel per provinsi", self.ref.tile_layout, rows,
+                                lambda v: number(int(v)), "artikel")
         else:
-            m = charts.tile_map("peta-prevalensi", "Peta provinsi menurut prevalensi stunting terbaru yang dilaporkan",
-                                self.ref.tile_layout, rows, lambda v: format.number(v) + "%", "")
-        return self._svg("svg/map.svg.j2", m=m)
+            m = charts.tile_map("peta-prevalensi", "Prevalensi stunting terbaru yang dilaporkan, per provinsi",
+                                self.ref.tile_layout, rows, lambda v: number(v) + "%", "")
+        return self._html_block("html/tile_map.html.j2", m=m, details=details, here=here)
 
     def month_chart(self) -> Markup:
         months = self.kb.articles_per_month()
@@ -222,15 +248,15 @@ class Renderer:
             years: dict[int, int] = {}
             for y, _, n in months:
                 years[y] = years.get(y, 0) + n
-            items = [(str(y) if i % 2 == 0 or len(years) < 12 else "", f"{y}: {n} artikel", n) for i, (y, n) in enumerate(years.items())]
+            items = [(str(y), str(y), "", n) for y, n in years.items()]
             title = "Jumlah artikel per tahun"
         else:
             name = self.month_name
-            items = [(name(m)[:3] + (f" {y}" if m == 1 or i == 0 else ""), f"{name(m)} {y}: {n} artikel", n)
+            items = [(f"{name(m)} {y}", name(m)[:3], str(y) if m == 1 or i == 0 else "", n)
                      for i, (y, m, n) in enumerate(months)]
             title = "Jumlah artikel per bulan"
-        return self._svg("svg/bars.svg.j2", c=charts.bar_chart(title, items, bar_width=18 if len(items) < 24 else 12),
-                         chart_id="artikel-per-waktu")
+        chart = charts.bar_chart(title, items, "artikel", bar_width=18 if len(items) < 24 else 12)
+        return self._svg("svg/bars.svg.j2", c=chart, chart_id="artikel-per-waktu")
 
     def prevalence_chart(self, rows, chart_id: str = "prevalensi") -> Markup:
         series = self.kb.prevalence_series(rows)

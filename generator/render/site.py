@@ -24,14 +24,15 @@ _SEARCH_SOURCE = Path(__file__).resolve().parent.parent / "search" / "lunr.id.js
 def site_outputs(table: PageTable, articles: list[Article], digests: dict[str, str], records: dict[str, str],
                  report: BuildReport) -> list[Output]:
     """`records` memoises the export's records by article digest (updated as it is written)."""
+    full_text = table.renderer.settings.full_text
     pages = sorted(table.pages(), key=lambda p: p.path)
     outputs = [Output(p.path, _utf8(table.render, p), p.key, p.source) for p in pages]
     extra = {**table.feeds(), urls.SEARCH_LANGUAGE: table.search_language(_SEARCH_SOURCE.read_text(encoding="utf-8"))}
     outputs += [Output(path, _utf8(str, text)) for path, text in sorted(extra.items())]
     outputs += [
-        Output(urls.DATA_JSON, lambda: export.articles_json(articles, records, digests)),
+        Output(urls.DATA_JSON, lambda: export.articles_json(articles, records, digests, full_text)),
         Output(urls.DATA_CSV, lambda: export.articles_csv(articles)),
-        Output(urls.FIGURES_CSV, lambda: export.figures_csv(articles)),
+        Output(urls.FIGURES_CSV, lambda: export.figures_csv(articles, full_text)),
     ]
     outputs += [Output(p.path, _utf8(table.render, p)) for p in table.report_pages(report)]
     outputs.append(Output(urls.BUILD_REPORT, lambda: (json.dumps(report.as_dict(), ensure_ascii=False, indent=1)
@@ -74,7 +75,7 @@ class PageGuard:
 
     def _fallback(self, o: Output, failure: str) -> bytes:
         self.failed.add(o.path)
-        self.report.problems.append(Problem(o.source or o.path, f"page {o.path} not rendered ({failure})", stage="render"))
+        self.report.problems.append(Problem(o.source or o.path, f"halaman {o.path} tidak dapat dibuat ({failure})", stage="render"))
         return fallback_page(o.path, failure)
 
 
