@@ -1,7 +1,9 @@
-"""Command line: `python -m generator build [--seeds DIR] [--docs DIR]`, `python -m generator bundle`."""
+"""Command line: `python -m generator build [--seeds DIR] [--docs DIR]`, `python -m generator bundle`,
+`python -m generator import SOURCE... [--seeds DIR] [--since DATE] [--map COL=FIELD]`."""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 from pathlib import Path
@@ -24,7 +26,19 @@ def main(argv: list[str] | None = None) -> int:
     z = sub.add_parser("bundle", help="build the offline site (works from file://) and zip it")
     z.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"zip file to write (default: {DEFAULT_OUT})")
     z.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs configuration (default: mkdocs.yml)")
+    i = sub.add_parser("import", help="turn saved news pages, datasets and RSS/Atom feeds into seeds")
+    i.add_argument("sources", nargs="+", metavar="SOURCE",
+                   help="a saved page (.html/.htm) or a folder of them, an http(s) URL of a news page or feed, "
+                        "a dataset (.jsonl, .json, .csv, .xlsx)")
+    i.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder the seeds are written to (default: seeds/)")
+    i.add_argument("--since", type=_iso_date, default=None, metavar="DATE",
+                   help="only articles published on or after DATE (YYYY-MM-DD)")
+    i.add_argument("--map", action="append", default=[], metavar="COL=FIELD",
+                   help="read dataset column COL as FIELD (title, text, date, url, outlet); repeatable")
+    i.add_argument("--delay", type=float, default=None, help="seconds between two requests to one site (default: 1)")
     args = parser.parse_args(argv)
+    if args.command == "import":
+        return _import(args)
     if args.command == "bundle":
         try:
             out = build_bundle(args.config, args.out)
@@ -41,6 +55,30 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     print("\n".join(report.lines()))
     return 0
+
+
+def _iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' bukan tanggal TTTT-BB-HH") from None
+
+
+def _import(args: argparse.Namespace) -> int:
+    from .imports import load_tools, parse_mapping, run_import
+    from .imports.fetch import Fetcher
+    from .reference import DataFileError
+
+    try:
+        mapping = parse_mapping(args.map)
+        tools = load_tools(Path(__file__).parent / "data")
+    except (ValueError, DataFileError) as exc:
+        print(f"galat: {exc}", file=sys.stderr)
+        return 2
+    summary = run_import(args.sources, args.seeds, tools, Fetcher(tools.sources, delay=args.delay),
+                         since=args.since, mapping=mapping, progress=sys.stderr)
+    print("\n".join(summary.lines()))
+    return 1 if summary.skipped and not (summary.imported or summary.already) else 0
 
 
 if __name__ == "__main__":

@@ -37,7 +37,7 @@ def extract_article(seed: Seed, ref: Reference, slug: str) -> tuple[Article, lis
     mentions = regions.find_mentions(ref.gazetteer, sents)
     provinces, regencies, mentioned = regions.resolve(ref.gazetteer, mentions, full)
     tax = ref.taxonomy
-    rel = relevance.assess(tax.relevance, cleaned.headline or "", sents)
+    rel = relevance.assess(tax.relevance, cleaned.headline or overrides.source_title(seed.overrides) or "", sents)
     level = overrides.requested_relevance(seed.overrides) or rel.level
     joined = Sentences(sents)  # searched by every cue and actor rule
     # Tags say what an effort does, for whom and by whom: they are looked for in an

@@ -18,9 +18,14 @@ from ..reference import Reference
 # A link the site may show: an http(s) address without spaces, quotes or brackets.
 SAFE_URL = re.compile(r"^https?://[^\s()<>\[\]\"'`]+$")
 CURATED = Evidence("Ditetapkan oleh kurator di front matter.", "")
+FROM_SOURCE = Evidence("Tanggal terbit menurut data sumber (diimpor).", "")
 _TEXT_FIELDS = ("title", "outlet", "dateline", "url")
 _TAXONOMY_FIELDS = ("programmes", "actor_types", "target_groups")
-KNOWN_FIELDS = set(_TEXT_FIELDS) | set(_TAXONOMY_FIELDS) | {"date", "provinces", "regencies", "actors", "relevant", "relevance"}
+# What an imported article's source states (`python -m generator import`): shown as
+# the source's data, not as a curator's correction.
+SOURCE_FIELDS = ("title", "date", "url", "outlet")
+KNOWN_FIELDS = set(_TEXT_FIELDS) | set(_TAXONOMY_FIELDS) | {"date", "provinces", "regencies", "actors", "relevant",
+                                                            "relevance", "source"}
 RELEVANCE_LEVELS = ("effort", "mention", "none")
 
 
@@ -43,25 +48,40 @@ def validate(seed: Seed, ref: Reference) -> tuple[dict | None, list[Problem]]:
     def bad(field: str, value: Any, why: str) -> None:
         problems.append(Problem(seed.file, f"front matter: {field}: {why}; {WITHOUT_OVERRIDES}", line=_line_of(seed, field, value)))
 
+    def text_or_date(field: str, value: Any, into: dict, label: str) -> None:
+        if field == "date":
+            parsed = _date(value)
+            if value is not None and parsed is None:
+                bad(label, value, f"'{value}' bukan tanggal (TTTT-BB-HH)")
+            else:
+                into[field] = parsed
+        elif value is not None and not isinstance(value, (str, int, float)):
+            bad(label, None, "harus berupa teks")
+        elif field == "url" and value is not None and not SAFE_URL.match(str(value).strip()):
+            # Only a web address may become a link: "javascript:", "data:", a file path may not.
+            soft.append(Problem(seed.file, f"front matter: {label}: '{str(value)[:80]}' bukan alamat http(s); diabaikan",
+                                line=_line_of(seed, field, None)))
+        else:
+            into[field] = None if value is None else str(value).strip() if field == "url" else str(value)
+
     for field, value in seed.overrides.items():
         if field not in KNOWN_FIELDS:
             problems.append(Problem(seed.file, f"front matter: bidang '{field}' tidak dikenal, diabaikan", line=_line_of(seed, field, None), level="info"))
             continue
-        if field in _TEXT_FIELDS:
-            if value is not None and not isinstance(value, (str, int, float)):
-                bad(field, None, "harus berupa teks")
-            elif field == "url" and value is not None and not SAFE_URL.match(str(value).strip()):
-                # Only a web address may become a link: "javascript:", "data:", a file path may not.
-                soft.append(Problem(seed.file, f"front matter: url: '{str(value)[:80]}' bukan alamat http(s); diabaikan",
-                                    line=_line_of(seed, field, None)))
-            else:
-                clean[field] = None if value is None else str(value).strip() if field == "url" else str(value)
-        elif field == "date":
-            parsed = _date(value)
-            if value is not None and parsed is None:
-                bad(field, value, f"'{value}' bukan tanggal (TTTT-BB-HH)")
-            else:
-                clean[field] = parsed
+        if field in _TEXT_FIELDS or field == "date":
+            text_or_date(field, value, clean, field)
+        elif field == "source":
+            if not isinstance(value, dict):
+                bad(field, None, f"harus berupa pemetaan ({', '.join(SOURCE_FIELDS)})")
+                continue
+            stated: dict[str, Any] = {}
+            for key, item in value.items():
+                if key in SOURCE_FIELDS:
+                    text_or_date(key, item, stated, f"source.{key}")
+                else:
+                    problems.append(Problem(seed.file, f"front matter: source: bidang '{key}' tidak dikenal, diabaikan",
+                                            line=_line_of(seed, str(key), None), level="info"))
+            clean[field] = stated
         elif field == "relevant":
             # The older switch: true is an effort, false a passing mention.
             if not isinstance(value, bool):
@@ -107,6 +127,11 @@ def validate(seed: Seed, ref: Reference) -> tuple[dict | None, list[Problem]]:
 def apply(values: dict, checked: dict, ref: Reference) -> tuple[dict, tuple[str, ...]]:
     out = dict(values)
     gaz = ref.gazetteer
+    for field, value in (checked.get("source") or {}).items():
+        if field not in checked and value is not None:  # the curator's own value wins
+            out[field] = value
+            if field == "date":
+                out["date_evidence"] = FROM_SOURCE
     for field, value in checked.items():
         if field in _TEXT_FIELDS:
             out[field] = value
@@ -128,7 +153,14 @@ def apply(values: dict, checked: dict, ref: Reference) -> tuple[dict, tuple[str,
         out["provinces"] = tuple(RegionTag(gaz.regions[c], CURATED, True) for c in codes)
     if "actors" in checked and "actor_types" not in checked:
         out["actor_types"] = tuple(Tag(t, CURATED, True) for t in sorted({a.type for a in out["actors"]}))
-    return out, tuple(sorted(checked))
+    return out, tuple(sorted(f for f in checked if f != "source"))
+
+
+def source_title(raw: dict) -> str | None:
+    """The headline an imported article's source states (before validation: relevance reads it)."""
+    source = raw.get("source")
+    title = source.get("title") if isinstance(source, dict) else None
+    return title if isinstance(title, str) and title.strip() else None
 
 
 def _as_list(value: Any) -> list:

@@ -57,7 +57,9 @@ class ArticleText:
     lead_prefix: str = ""  # what came off the first paragraph: "SIGI, Senin (3/6/2024) -" may hold the date
 
 
-def clean(text: str, outlets: Outlets, rules: TextRules) -> ArticleText:
+def article_lines(text: str, rules: TextRules) -> list[str]:
+    """The text's lines without page furniture ("Baca juga", ADVERTISEMENT, share prompts,
+    everything from the comments or the tags on); blank lines kept between paragraphs."""
     lines = [unglue(ln.strip(), rules) for ln in text.translate(_CONTROL).split("\n")]
     kept: list[str] = []
     drop_headline = False  # after "Baca Juga" alone: the linked headline follows
@@ -76,6 +78,11 @@ def clean(text: str, outlets: Outlets, rules: TextRules) -> ArticleText:
         kept.append(ln)
     while kept and not kept[-1]:
         kept.pop()
+    return kept
+
+
+def clean(text: str, outlets: Outlets, rules: TextRules) -> ArticleText:
+    kept = article_lines(text, rules)
     headline, date_line = _trailing_headline(kept, rules)
     if headline is None:
         headline, leading_date = _leading_headline(kept, rules)

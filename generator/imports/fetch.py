@@ -1,0 +1,115 @@
+"""Fetching what the user asked for, politely: a user agent that says who we are, a
+timeout, robots.txt obeyed, a pause between requests to one host, bounded answers.
+Only http(s) addresses are fetched, and a redirect may not lead anywhere else."""
+from __future__ import annotations
+
+import socket
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import urllib.robotparser
+from dataclasses import dataclass
+from typing import Callable
+
+from ..reference.sources import SourceRules
+
+
+class FetchError(Exception):
+    """A page that could not be fetched; the message says why, in Indonesian."""
+
+
+@dataclass(frozen=True)
+class Response:
+    url: str  # after redirects
+    body: bytes
+    content_type: str
+
+
+class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        if urllib.parse.urlsplit(newurl).scheme not in ("http", "https"):
+            raise FetchError(f"dialihkan ke alamat yang bukan http(s): {newurl[:80]}")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def is_web_address(text: str) -> bool:
+    parts = urllib.parse.urlsplit(text)
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+class Fetcher:
+    def __init__(self, rules: SourceRules, delay: float | None = None, timeout: float | None = None,
+                 clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], None] = time.sleep):
+        self.rules = rules
+        self.delay = rules.delay if delay is None else delay
+        self.timeout = rules.timeout if timeout is None else timeout
+        self._opener = urllib.request.build_opener(_HttpOnlyRedirects())
+        self._robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
+        self._last: dict[str, float] = {}
+        self._clock, self._sleep = clock, sleep
+
+    def get(self, url: str) -> Response:
+        if not is_web_address(url):
+            raise FetchError("bukan alamat http(s)")
+        host = _host(url)
+        robots = self._robots_of(url)
+        if robots is not None and not robots.can_fetch(self.rules.user_agent, url):
+            raise FetchError("dilarang oleh robots.txt situs itu")
+        asked = robots.crawl_delay(self.rules.user_agent) if robots is not None else None
+        self._wait(host, max(self.delay, float(asked or 0)))
+        return self._get(url)
+
+    def _get(self, url: str) -> Response:
+        request = urllib.request.Request(url, headers={
+            "User-Agent": self.rules.user_agent,
+            "Accept": "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.5",
+        })
+        try:
+            with self._opener.open(request, timeout=self.timeout) as answer:
+                body = answer.read(self.rules.max_bytes + 1)
+                if len(body) > self.rules.max_bytes:
+                    raise FetchError(f"jawaban lebih dari {self.rules.max_bytes // 1_000_000} MB, tidak dibaca")
+                return Response(answer.geturl(), body, answer.headers.get("Content-Type", ""))
+        except urllib.error.HTTPError as exc:
+            raise FetchError(f"HTTP {exc.code} ({exc.reason})") from exc
+        except urllib.error.URLError as exc:
+            reason = exc.reason
+            if isinstance(reason, (socket.timeout, TimeoutError)):
+                raise FetchError(f"tidak menjawab dalam {self.timeout:g} detik") from exc
+            raise FetchError(f"tidak bisa dihubungi ({reason})") from exc
+        except (socket.timeout, TimeoutError) as exc:
+            raise FetchError(f"tidak menjawab dalam {self.timeout:g} detik") from exc
+        except (OSError, ValueError) as exc:
+            raise FetchError(f"tidak bisa diambil ({exc})") from exc
+        finally:
+            self._last[_host(url)] = self._clock()
+
+    def _robots_of(self, url: str) -> urllib.robotparser.RobotFileParser | None:
+        """The host's robots.txt rules; None (everything allowed) when it has none."""
+        parts = urllib.parse.urlsplit(url)
+        root = f"{parts.scheme}://{parts.netloc}"
+        if root not in self._robots:
+            parser = urllib.robotparser.RobotFileParser(root + "/robots.txt")
+            try:
+                answer = self._get(root + "/robots.txt")
+                parser.parse(answer.body.decode("utf-8", "replace").splitlines())
+            except FetchError as exc:
+                cause = exc.__cause__
+                if isinstance(cause, urllib.error.HTTPError) and cause.code in (401, 403):
+                    parser.disallow_all = True  # as robotparser itself reads a refused robots.txt
+                else:
+                    parser = None
+            self._robots[root] = parser
+        return self._robots[root]
+
+    def _wait(self, host: str, pause: float) -> None:
+        last = self._last.get(host)
+        if last is not None:
+            left = last + pause - self._clock()
+            if left > 0:
+                self._sleep(left)
+
+
+def _host(url: str) -> str:
+    return urllib.parse.urlsplit(url).netloc.lower()
