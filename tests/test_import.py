@@ -24,7 +24,7 @@ from generator.imports.fetch import Fetcher
 from conftest import ROOT, make_project, mkdocs
 
 DATA = Path(__file__).parent / "data" / "import"
-SITE = DATA / "site"
+SITE = DATA / "situs"
 CORPUS = ROOT.parent / "shared" / "corpus" / "stunting_dev.jsonl"
 # What the pages carry around their articles; none of it may reach a seed.
 CHROME = ["ADVERTISEMENT", "SCROLL TO CONTINUE", "Baca juga", "BACA JUGA", "Harga Beras", "Festival Erau", "Bagikan",
@@ -48,7 +48,7 @@ def no_network(monkeypatch):
 
 
 class NewsSite:
-    """tests/data/import/site served over HTTP; records every request and its user agent."""
+    """tests/data/import/situs served over HTTP; records every request and its user agent."""
 
     def __init__(self):
         self.requests: list[tuple[str, str]] = []
