@@ -53,6 +53,11 @@ FILLER = [
 ]
 
 
+# One article has a word no other text has, in its last paragraph.
+RARE_WORD_ARTICLE = 7
+RARE_WORD = "Rawabening"
+
+
 def regencies() -> list[dict]:
     with open(ROOT / "generator" / "data" / "regions.csv", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
@@ -97,6 +102,9 @@ def article(i: int, regs: list[dict]) -> str:
                  f"kata {head} {short} di hadapan peserta kegiatan.")
     paras += rnd.sample(FILLER, rnd.randrange(3, 8))
     paras.append(f"Target nasional prevalensi stunting 14 persen diharapkan dapat tercapai di {reg['province']}. (ant)")
+    if i == RARE_WORD_ARTICLE:
+        # The benchmark's search finds this article by a word of its last paragraph only.
+        paras[-1] = paras[-1].replace(" (ant)", f" Acara ditutup dengan pameran hasil kebun warga {RARE_WORD}. (ant)")
     return "\n".join(paras) + f"\n{date}\n"
 
 

@@ -55,6 +55,7 @@ def _build(config: BuildConfig) -> BuildReport:
     report.record([*folder.problems, *extracted.problems, *unplaced], duplicates, kb.every)
     digests = memory.article_digests(kb.every, extracted.keys)
     table = PageTable(Renderer(kb, ref, config.site, config.templates, memory.compiled_templates()), digests)
+    report.search_prebuilt = table.renderer.search_prebuilt
     outputs = memory.skip_fresh(site_outputs(table, kb.every, digests, memory.records, report))
     guard = PageGuard(report)
     with render_ahead(outputs, memory.changed(outputs), config, report) as ahead:

@@ -27,6 +27,10 @@ class SiteSettings:
     # its size decides how soon search is ready on a large knowledge base.
     # None: the whole text up to render.SEARCH_FULL_TEXT_UP_TO articles, the lead above.
     search_paragraphs: int | None = None
+    # "auto": Material's lunr search up to SEARCH_FULL_TEXT_UP_TO articles, and above
+    # an index built at build time and split (generator/search/shards.py), which
+    # holds every word of every article; "lunr" or "prebuilt" to choose.
+    search_index: str = "auto"
     # Articles listed on an entry page (region, programme, actor...); the rest go to its archive pages.
     list_page_size: int = 100
 
@@ -65,7 +69,8 @@ class BuildConfig:
             docs=Path(config.docs_dir),
             templates=path("templates"),
             site=SiteSettings(full_text=flag(options.get("full_text", True)), directory_urls=config.use_directory_urls,
-                              site_url=config.site_url or ""),
+                              site_url=config.site_url or "",
+                              search_index=str(options.get("search_index") or "auto").strip().lower()),
         )
 
     @classmethod
@@ -77,6 +82,17 @@ class BuildConfig:
 def flag(value: Any) -> bool:
     """A yes/no option as YAML or an environment variable gives it ("false", "0", "no", "off" are no)."""
     return str(value).strip().lower() not in ("false", "0", "no", "off", "")
+
+
+# Up to this many articles, Material's search (lunr, built in the browser) is ready soon
+# enough with their whole text; above, the site gets a prebuilt index (`search_index`).
+SEARCH_FULL_TEXT_UP_TO = 1000
+
+
+def prebuilt_search(settings: SiteSettings, articles: int) -> bool:
+    if settings.search_index in ("prebuilt", "lunr"):
+        return settings.search_index == "prebuilt"
+    return articles > SEARCH_FULL_TEXT_UP_TO
 
 
 def search_language(options: Mapping[str, Any]) -> str:

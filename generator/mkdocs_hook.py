@@ -9,6 +9,7 @@ Everything here is integration: the pipeline itself is in generator/build.py.
 """
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
@@ -22,6 +23,7 @@ except ImportError:  # mkdocs run from a checkout without `pip install -e .`
     from generator.build import BuildError, build
 from generator import urls
 from generator.config import BuildConfig, search_language
+from generator.search import shards
 from generator.errors import one_line
 from generator.html import (heading_tree, searchable, with_content_security_policy, with_named_dialogs,
                             without_search_attributes)
@@ -72,6 +74,7 @@ def on_pre_build(config) -> None:
         log.error("pembangkit gagal; situs menampilkan halaman terakhir yang berhasil dibuat: %s", one_line(exc), exc_info=log.isEnabledFor(logging.DEBUG))
         config.extra["kb_failure"] = one_line(exc)
         return
+    config.extra["kb_prebuilt_search"] = report.search_prebuilt
     # Seed problems are the curator's business, not MkDocs warnings: a bad
     # seed must not fail `mkdocs build --strict`.
     for line in report.lines():
@@ -212,6 +215,37 @@ def _page_shows_everything(context, page, config, nav):
 
 
 on_page_context = CombinedEvent(_search_sees_what_it_indexes, _page_shows_everything)
+
+
+# After Material's search plugin wrote search_index.json and its offline plugin
+# inlined it (priority -100): a large site gets the prebuilt, split index and
+# our worker instead, and the index Material's UI downloads keeps its
+# configuration only.
+@event_priority(-200)
+def on_post_build(config):
+    if not config.extra.get("kb_prebuilt_search") or search_language(config.extra.get("kb") or {}) != "id":
+        return
+    site = Path(config.site_dir)
+    index_file = site / "search" / "search_index.json"
+    workers = sorted((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+    language = site / urls.SEARCH_LANGUAGE
+    if not index_file.exists() or not workers or not language.exists():
+        log.warning("indeks pencarian jadi tidak dibuat: berkas Material tidak ditemukan")
+        return
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    try:
+        files = shards.build(index, shards.Stemmer(language.read_text(encoding="utf-8")))
+        shards.write(files, site / "search" / "kb")
+    except Exception as exc:  # noqa: BLE001 - Material's own search still works, only slower
+        log.error("indeks pencarian jadi gagal dibuat; pencarian Material dipakai: %s", one_line(exc))
+        return
+    for worker in workers:
+        worker.write_text(shards.WORKER.read_text(encoding="utf-8"), encoding="utf-8")
+    stub = json.dumps({"config": index.get("config", {}), "docs": []}, ensure_ascii=False)
+    index_file.write_text(stub, encoding="utf-8")
+    inlined = site / "search" / "search_index.js"
+    if inlined.exists():
+        inlined.write_text(f"var __index = {stub}", encoding="utf-8")
 
 
 # Every HTML file the site serves carries a Content-Security-Policy: nothing but the

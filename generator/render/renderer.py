@@ -16,7 +16,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemBytecodeCache, FileSyste
 from markupsafe import Markup, escape
 
 from .. import urls
-from ..config import SiteSettings
+from ..config import SEARCH_FULL_TEXT_UP_TO, SiteSettings, prebuilt_search
 from ..extract.overrides import SAFE_URL
 from ..index import KnowledgeBase, region_path
 from ..model import Article, Evidence
@@ -25,8 +25,6 @@ from . import charts, format
 from .markup import evidence_html, finalize, front_matter, glossary_pattern, md_escape, plain_title
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-# Up to this many articles, their whole text goes into the search index; above, their lead.
-SEARCH_FULL_TEXT_UP_TO = 1000
 _URL_SLOT = "\x00url\x00"
 
 
@@ -37,9 +35,12 @@ class Renderer:
         self.ref = ref
         self.settings = settings
         self.words = ref.site_words
+        # A prebuilt index holds every word; Material's lunr index, built in the browser,
+        # holds whole texts up to SEARCH_FULL_TEXT_UP_TO articles, and leads above.
+        self.search_prebuilt = prebuilt_search(settings, len(kb.articles))
         self.search_paragraphs = settings.search_paragraphs
         if self.search_paragraphs is None:
-            self.search_paragraphs = 1000 if len(kb.articles) <= SEARCH_FULL_TEXT_UP_TO else 1
+            self.search_paragraphs = 1000 if self.search_prebuilt or len(kb.articles) <= SEARCH_FULL_TEXT_UP_TO else 1
         # `templates`: a folder whose templates replace the package's of the same name.
         folders = [str(p) for p in (templates, TEMPLATES) if p is not None]
         # Compiled templates kept between builds (`compiled`): compiling them is a
