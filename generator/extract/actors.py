@@ -274,13 +274,20 @@ def _apply(gaz: Gazetteer, rules: ActorRules, rule: ActorRule, text: Sentences, 
     return Actor(name=name, type=type_id, evidence=Evidence(text.sentence_at(m.start()), m.group(0)))
 
 
+def _anchored(rx: re.Pattern) -> bool:
+    return "^" in rx.pattern.replace("[^", "") or "$" in rx.pattern
+
+
 def actor_types(actors: list[Actor], rules: ActorRules, sentences: list[str], context: re.Pattern) -> list[Tag]:
     """Types of the named actors, plus types seen at work unnamed ("CSR perusahaan", "kader")."""
     types: dict[str, Evidence | None] = {}
     for a in actors:
         types.setdefault(a.type, a.evidence)
+    # A cue found nowhere in the text is not looked for sentence by sentence (a cue
+    # anchored at a sentence's start or end could be missed there: those are always).
+    whole = "\n".join(sentences)
     for type_id, rx in rules.type_cues:
-        if type_id in types:
+        if type_id in types or (not _anchored(rx) and rx.search(whole) is None):
             continue
         for s in sentences:
             mm = rx.search(s)
