@@ -233,12 +233,17 @@ def on_post_build(config):
         log.warning("indeks pencarian jadi tidak dibuat: berkas Material tidak ditemukan")
         return
     index = json.loads(index_file.read_text(encoding="utf-8"))
-    try:
-        files = shards.build(index, shards.Stemmer(language.read_text(encoding="utf-8")))
-        shards.write(files, site / "search" / "kb")
-    except Exception as exc:  # noqa: BLE001 - Material's own search still works, only slower
-        log.error("indeks pencarian jadi gagal dibuat; pencarian Material dipakai: %s", one_line(exc))
-        return
+    if os.environ.get(_PREVIEW) and (site / "search" / "kb" / "index.js").exists():
+        # Making the index takes seconds on a large site: a preview keeps the one made
+        # when `mkdocs serve` started, so that a save stays a quick rebuild.
+        log.info("pratinjau: indeks pencarian dari awal `mkdocs serve` dipakai lagi (mulai ulang untuk memperbaruinya)")
+    else:
+        try:
+            files = shards.build(index, shards.Stemmer(language.read_text(encoding="utf-8")))
+            shards.write(files, site / "search" / "kb")
+        except Exception as exc:  # noqa: BLE001 - Material's own search still works, only slower
+            log.error("indeks pencarian jadi gagal dibuat; pencarian Material dipakai: %s", one_line(exc))
+            return
     for worker in workers:
         worker.write_text(shards.WORKER.read_text(encoding="utf-8"), encoding="utf-8")
     stub = json.dumps({"config": index.get("config", {}), "docs": []}, ensure_ascii=False)
