@@ -18,7 +18,7 @@ from ..reference.calendar import Calendar
 from ..reference.sources import SEED_FIELDS, SourceRules
 from ..reference.text import TextRules
 from .datasets import DATASET_SUFFIXES, DatasetError, dataset_items
-from .feeds import NotAFeed, entries, looks_like_feed
+from .feeds import FeedEntry, NotAFeed, entries, looks_like_feed
 from .fetch import Fetcher, FetchError, is_web_address
 from .items import Expected, Found, NewsItem, Skipped, TextTools
 from .pages import page_item
@@ -168,7 +168,7 @@ def _web_items(url: str, tools: TextTools, fetcher: Fetcher, since: dt.date | No
             yield _with_feed_data(page_item(page.body, origin, tools, fetched_from=page.url), entry)
 
 
-def _with_feed_data(item: NewsItem | Skipped, entry) -> NewsItem | Skipped:
+def _with_feed_data(item: NewsItem | Skipped, entry: FeedEntry) -> NewsItem | Skipped:
     """What the page does not say, the feed may: its title and date."""
     if isinstance(item, Skipped):
         return item

@@ -23,6 +23,7 @@ import html
 import json
 import math
 import re
+import shutil
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -152,8 +153,6 @@ def build(index: dict, stemmer: Stemmer, cache: dict[str, DocumentTerms] | None 
 
 def write(files: dict[str, str], folder: Path) -> None:
     """Write the index, replacing an older one (whose shards may have other keys)."""
-    import shutil
-
     shutil.rmtree(folder, ignore_errors=True)
     for path, content in files.items():
         target = folder / path
