@@ -58,11 +58,11 @@ def postings(shard_map: dict, term: str) -> dict[int, float]:
 
 def test_every_word_is_indexed_under_its_stem(stemmer):
     text = " ".join(["Kader posyandu mendampingi keluarga."] * 50) + " Di akhir acara warga Rawabening memamerkan hasil kebun."
-    files = shards.build(material_index([
+    files = dict(shards.build(material_index([
         {"location": "artikel/a/", "title": "Penanganan stunting di Balikpapan", "text": f"<p>{text}</p>", "boost": 1000},
         {"location": "artikel/a/#teks", "title": "Teks berita", "text": "<p>Pelatihan kader &amp; bidan</p>"},
         {"location": "program/", "title": "Program", "text": "<p>Daftar program dan penanganan</p>"},
-    ]), stemmer)
+    ]), stemmer))
     manifest, shard_map, chunks = loaded(files)
     assert manifest["docs"] == 3
     # The stemmer's terms, as the query side will ask for them: penanganan -> tangan, pelatihan -> latih.
@@ -84,8 +84,8 @@ def test_every_word_is_indexed_under_its_stem(stemmer):
 def test_big_shards_are_split_by_one_more_letter(stemmer, monkeypatch):
     monkeypatch.setattr(shards, "SHARD_BYTES", 40)
     words = [f"ka{c}{d}an" for c in "bcdfg" for d in "aiu"]
-    files = shards.build(material_index([{"location": f"p{i}/", "title": w, "text": w} for i, w in enumerate(words)]),
-                         stemmer)
+    files = dict(shards.build(material_index([{"location": f"p{i}/", "title": w, "text": w}
+                                              for i, w in enumerate(words)]), stemmer))
     manifest, shard_map, _ = loaded(files)
     keys = [k for k in manifest["shards"] if k.startswith("ka")]
     assert len(keys) > 1 and all(len(k) >= 3 for k in keys)
@@ -97,7 +97,7 @@ def test_big_shards_are_split_by_one_more_letter(stemmer, monkeypatch):
 
 def test_two_builds_give_the_same_files(stemmer):
     index = material_index([{"location": "a/", "title": "Posyandu", "text": "<p>Kader posyandu menimbang balita</p>"}])
-    assert shards.build(index, stemmer) == shards.build(json.loads(json.dumps(index)), stemmer)
+    assert dict(shards.build(index, stemmer)) == dict(shards.build(json.loads(json.dumps(index)), stemmer))
 
 
 @pytest.mark.slow

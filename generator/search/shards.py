@@ -25,11 +25,13 @@ import math
 import re
 import shutil
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from array import array
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 WORKER = Path(__file__).parent / "worker.js"
+# Documents stemmed together (one call into V8 each).
+STEM_BATCH = 512
 # Documents per chunk file: a result list needs the chunks of its results only.
 DOCS_PER_CHUNK = 16
 # A shard larger than this (in bytes of JSON) is split by one more letter.
@@ -67,13 +69,6 @@ class Stemmer:
         return self._known
 
 
-@dataclass
-class DocumentTerms:
-    """What indexing one document found: its words per field, before stemming."""
-
-    words: dict[str, Counter] = field(default_factory=dict)
-
-
 def plain(text: str) -> str:
     return " ".join(html.unescape(_TAG.sub(" ", text or "")).split())
 
@@ -99,65 +94,64 @@ def shard_file(key: str) -> str:
     return key if _KEY_SAFE.match(key) else "x" + key.encode("utf-8").hex()
 
 
-def build(index: dict, stemmer: Stemmer, cache: dict[str, DocumentTerms] | None = None) -> dict[str, str]:
-    """Material's search index (`search_index.json`) -> {path under search/kb/: file content}."""
+def build(index: dict, stemmer: Stemmer) -> Iterator[tuple[str, str]]:
+    """Material's search index (`search_index.json`) -> (path under search/kb/, file content),
+    one file at a time (at 100,000 articles the files make 400 MB)."""
     config, docs = index.get("config") or {}, index.get("docs") or []
     separator = re.compile(config.get("separator") or r"[\s\-]+")
     boosts = {name: float((spec or {}).get("boost", 1)) for name, spec in (config.get("fields") or {}).items()}
     boosts = boosts or {"title": 1000.0, "text": 1.0, "tags": 1000000.0}
-    cache = cache if cache is not None else {}
-    found: list[DocumentTerms] = []
-    for doc in docs:
-        key = json.dumps([doc.get(f) for f in ("location", "title", "text", "tags")], ensure_ascii=False)
-        terms = cache.get(key)
-        if terms is None:
-            terms = DocumentTerms({f: words_of(_field_text(doc.get(f)), separator, stemmer.stop_words)
-                                   for f in boosts if doc.get(f)})
-            cache[key] = terms
-        found.append(terms)
-    stems = stemmer.stems(w for t in found for c in t.words.values() for w in c)
+    # term -> [doc, weight, doc, weight, ...]: flat integer arrays, a fraction of the
+    # memory of tuples in lists. Documents are read in batches, so that the stemmer
+    # (in V8) is called a few hundred times, not once per word.
+    postings: dict[str, array] = defaultdict(lambda: array("i"))
+    for start in range(0, len(docs), STEM_BATCH):
+        batch = [{f: words_of(_field_text(doc.get(f)), separator, stemmer.stop_words) for f in boosts if doc.get(f)}
+                 for doc in docs[start:start + STEM_BATCH]]
+        stems = stemmer.stems(w for fields in batch for counts in fields.values() for w in counts)
+        for number, (doc, fields) in enumerate(zip(docs[start:start + STEM_BATCH], batch), start):
+            weights: dict[str, float] = defaultdict(float)
+            for name, counts in fields.items():
+                by_stem: Counter = Counter()
+                for word, n in counts.items():
+                    by_stem[stems[word]] += n
+                for stem, tf in by_stem.items():
+                    weights[stem] += boosts[name] * tf * (_K1 + 1) / (tf + _K1)
+            doc_boost = float(doc.get("boost", 1) or 1)
+            for stem, w in weights.items():
+                postings[stem].extend((number, round(4 * math.log2(max(w * doc_boost, 1e-6)))))
 
-    postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for number, (doc, terms) in enumerate(zip(docs, found)):
-        weights: dict[str, float] = defaultdict(float)
-        for name, counts in terms.words.items():
-            by_stem: Counter = Counter()
-            for word, n in counts.items():
-                by_stem[stems[word]] += n
-            for stem, tf in by_stem.items():
-                weights[stem] += boosts[name] * tf * (_K1 + 1) / (tf + _K1)
-        doc_boost = float(doc.get("boost", 1) or 1)
-        for stem, w in weights.items():
-            postings[stem].append((number, round(4 * math.log2(max(w * doc_boost, 1e-6)))))
-
-    files: dict[str, str] = {}
     keys = []
     for key, terms in _shards(postings):
         body = {t: _encode(postings[t]) for t in sorted(terms)}
-        files[f"t/{shard_file(key)}.js"] = f"self.kbSearchShard({json.dumps(key)},{_json(body)});\n"
+        yield f"t/{shard_file(key)}.js", f"self.kbSearchShard({json.dumps(key)},{_json(body)});\n"
         keys.append(key)
+    del postings
     parents = _parents(docs)
     for start in range(0, len(docs), DOCS_PER_CHUNK):
         chunk = [[d.get("location", ""), html.escape(plain(d.get("title", "")), quote=False),
                   html.escape(teaser(plain(d.get("text", ""))), quote=False), parents[start + i]]
                  for i, d in enumerate(docs[start:start + DOCS_PER_CHUNK])]
-        files[f"d/{start // DOCS_PER_CHUNK}.js"] = f"self.kbSearchDocs({start // DOCS_PER_CHUNK},{_json(chunk)});\n"
+        yield f"d/{start // DOCS_PER_CHUNK}.js", f"self.kbSearchDocs({start // DOCS_PER_CHUNK},{_json(chunk)});\n"
     for start in range(0, len(docs), TEXTS_PER_CHUNK):
         texts = [html.escape(plain(d.get("text", "")), quote=False) for d in docs[start:start + TEXTS_PER_CHUNK]]
-        files[f"x/{start // TEXTS_PER_CHUNK}.js"] = f"self.kbSearchTexts({start // TEXTS_PER_CHUNK},{_json(texts)});\n"
+        yield f"x/{start // TEXTS_PER_CHUNK}.js", f"self.kbSearchTexts({start // TEXTS_PER_CHUNK},{_json(texts)});\n"
     manifest = {"docs": len(docs), "chunk": DOCS_PER_CHUNK, "texts": TEXTS_PER_CHUNK, "teaser": TEASER_CHARS,
                 "separator": separator.pattern, "shards": sorted(keys)}
-    files["index.js"] = f"self.kbSearchIndex={_json(manifest)};\n"
-    return files
+    yield "index.js", f"self.kbSearchIndex={_json(manifest)};\n"
 
 
-def write(files: dict[str, str], folder: Path) -> None:
-    """Write the index, replacing an older one (whose shards may have other keys)."""
-    shutil.rmtree(folder, ignore_errors=True)
-    for path, content in files.items():
-        target = folder / path
+def write(files: Iterable[tuple[str, str]], folder: Path) -> None:
+    """Write the index, replacing an older one (whose shards may have other keys). The new
+    one is written beside it and swapped in: a failure halfway leaves the old one whole."""
+    fresh = folder.with_name(folder.name + ".new")
+    shutil.rmtree(fresh, ignore_errors=True)
+    for path, content in files:
+        target = fresh / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")
+    shutil.rmtree(folder, ignore_errors=True)
+    fresh.rename(folder)
 
 
 def _field_text(value) -> str:
@@ -176,19 +170,18 @@ def _parents(docs: list[dict]) -> list[int]:
     return out
 
 
-def _encode(posting: list[tuple[int, int]]) -> list[int]:
+def _encode(posting: array) -> list[int]:
     """[doc, weight, doc gap, weight, ...]: gaps keep the numbers, and the files, small."""
-    out, last = [], 0
-    for number, weight in posting:
-        out += [number - last, weight]
-        last = number
+    out, last = posting.tolist(), 0
+    for i in range(0, len(out), 2):
+        out[i], last = out[i] - last, out[i]
     return out
 
 
-def _shards(postings: dict[str, list]) -> list[tuple[str, list[str]]]:
+def _shards(postings: dict[str, array]) -> list[tuple[str, list[str]]]:
     """Terms grouped by their first letters: two, or more where a group is big."""
     def size(terms: list[str]) -> int:
-        return sum(len(t) + 6 * len(postings[t]) for t in terms)
+        return sum(len(t) + 3 * len(postings[t]) for t in terms)  # ~6 characters a document
 
     def split(key: str, terms: list[str]) -> list[tuple[str, list[str]]]:
         if size(terms) <= SHARD_BYTES or len(key) >= MAX_KEY:
