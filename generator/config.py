@@ -31,6 +31,9 @@ class SiteSettings:
     # an index built at build time and split (generator/search/shards.py), which
     # holds every word of every article; "lunr" or "prebuilt" to choose.
     search_index: str = "auto"
+    # The prebuilt index stems with our Indonesian stemmer: with Material's English
+    # search (`search_language: en`, the benchmark's reference) lunr is kept.
+    search_language: str = "id"
     # Articles listed on an entry page (region, programme, actor...); the rest go to its archive pages.
     list_page_size: int = 100
 
@@ -70,7 +73,8 @@ class BuildConfig:
             templates=path("templates"),
             site=SiteSettings(full_text=flag(options.get("full_text", True)), directory_urls=config.use_directory_urls,
                               site_url=config.site_url or "",
-                              search_index=str(options.get("search_index") or "auto").strip().lower()),
+                              search_index=str(options.get("search_index") or "auto").strip().lower(),
+                              search_language=search_language(options)),
         )
 
     @classmethod
@@ -90,6 +94,8 @@ SEARCH_FULL_TEXT_UP_TO = 1000
 
 
 def prebuilt_search(settings: SiteSettings, articles: int) -> bool:
+    if settings.search_language != "id":
+        return False
     if settings.search_index in ("prebuilt", "lunr"):
         return settings.search_index == "prebuilt"
     return articles > SEARCH_FULL_TEXT_UP_TO

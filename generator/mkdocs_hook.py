@@ -223,7 +223,7 @@ on_page_context = CombinedEvent(_search_sees_what_it_indexes, _page_shows_everyt
 # configuration only.
 @event_priority(-200)
 def on_post_build(config):
-    if not config.extra.get("kb_prebuilt_search") or search_language(config.extra.get("kb") or {}) != "id":
+    if not config.extra.get("kb_prebuilt_search"):  # the pipeline's decision (config.prebuilt_search)
         return
     site = Path(config.site_dir)
     index_file = site / "search" / "search_index.json"

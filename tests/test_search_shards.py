@@ -131,3 +131,14 @@ def test_a_preview_keeps_the_index_made_at_start(tmp_path, monkeypatch):
     mkdocs_hook.on_post_build(config)  # a build (not a preview) makes it anew
     assert json.loads((site / "search" / "kb" / "index.js").read_text(encoding="utf-8")
                       .removeprefix("self.kbSearchIndex=").rstrip(";\n"))["docs"] == 1
+
+
+def test_the_prebuilt_index_is_chosen_once_for_pipeline_and_hook():
+    from generator.config import SEARCH_FULL_TEXT_UP_TO, SiteSettings, prebuilt_search
+
+    large = SEARCH_FULL_TEXT_UP_TO + 1
+    assert prebuilt_search(SiteSettings(), large) and not prebuilt_search(SiteSettings(), SEARCH_FULL_TEXT_UP_TO)
+    assert prebuilt_search(SiteSettings(search_index="prebuilt"), 5)
+    assert not prebuilt_search(SiteSettings(search_index="lunr"), large)
+    # Material's English search (the benchmark's reference) keeps lunr: our stemmer makes the index.
+    assert not prebuilt_search(SiteSettings(search_index="prebuilt", search_language="en"), large)

@@ -52,12 +52,12 @@ class Fetcher:
     def get(self, url: str) -> Response:
         if not is_web_address(url):
             raise FetchError("bukan alamat http(s)")
-        host = _host(url)
+        site = host(url)
         robots = self._robots_of(url)
         if robots is not None and not robots.can_fetch(self.rules.user_agent, url):
             raise FetchError("dilarang oleh robots.txt situs itu")
         asked = robots.crawl_delay(self.rules.user_agent) if robots is not None else None
-        self._wait(host, max(self.delay, float(asked or 0)))
+        self._wait(site, max(self.delay, float(asked or 0)))
         return self._get(url)
 
     def _get(self, url: str) -> Response:
@@ -83,7 +83,7 @@ class Fetcher:
         except (OSError, ValueError) as exc:
             raise FetchError(f"tidak bisa diambil ({exc})") from exc
         finally:
-            self._last[_host(url)] = self._clock()
+            self._last[host(url)] = self._clock()
 
     def _robots_of(self, url: str) -> urllib.robotparser.RobotFileParser | None:
         """The host's robots.txt rules; None (everything allowed) when it has none."""
@@ -103,13 +103,14 @@ class Fetcher:
             self._robots[root] = parser
         return self._robots[root]
 
-    def _wait(self, host: str, pause: float) -> None:
-        last = self._last.get(host)
+    def _wait(self, site: str, pause: float) -> None:
+        last = self._last.get(site)
         if last is not None:
             left = last + pause - self._clock()
             if left > 0:
                 self._sleep(left)
 
 
-def _host(url: str) -> str:
+def host(url: str) -> str:
+    """An address's host, lower case: one politeness clock and one robots.txt each."""
     return urllib.parse.urlsplit(url).netloc.lower()

@@ -3,11 +3,10 @@ reads its metadata (title, date via htmldate, site name, canonical URL)."""
 from __future__ import annotations
 
 import logging
-import urllib.parse
 
 import trafilatura
 
-from .fetch import is_web_address
+from .fetch import host, is_web_address
 from .items import NewsItem, Skipped, TextTools, article_text, one_line, parse_date, without_tracking, word_count
 
 # trafilatura logs every page it finds no article in; the importer says so itself.
@@ -33,7 +32,7 @@ def page_item(html: bytes | str, origin: str, tools: TextTools, fetched_from: st
         title=title,
         date=parse_date(doc.date, tools.calendar),
         url=_article_url(doc.url, fetched_from, tools.sources.tracking_parameters),
-        outlet=one_line(doc.sitename) or (_host(fetched_from) if fetched_from else None),
+        outlet=one_line(doc.sitename) or (host(fetched_from) if fetched_from else None),
     )
 
 
@@ -41,10 +40,6 @@ def _article_url(canonical: str | None, fetched_from: str | None, tracking: froz
     """The page's canonical address when it names one on the same site (a copy elsewhere
     is not the original), else where it was fetched."""
     if canonical and is_web_address(canonical):
-        if fetched_from is None or _host(canonical).removeprefix("www.") == _host(fetched_from).removeprefix("www."):
+        if fetched_from is None or host(canonical).removeprefix("www.") == host(fetched_from).removeprefix("www."):
             return without_tracking(canonical, tracking)
     return without_tracking(fetched_from, tracking) if fetched_from else None
-
-
-def _host(url: str) -> str:
-    return urllib.parse.urlsplit(url).netloc.lower()

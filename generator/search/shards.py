@@ -32,7 +32,8 @@ from typing import Iterable, Iterator
 WORKER = Path(__file__).parent / "worker.js"
 # Documents stemmed together (one call into V8 each).
 STEM_BATCH = 512
-# Documents per chunk file: a result list needs the chunks of its results only.
+# Documents per chunk file: a result list needs the chunks of its results only
+# (a multiple of TEXTS_PER_CHUNK).
 DOCS_PER_CHUNK = 16
 # A shard larger than this (in bytes of JSON) is split by one more letter.
 SHARD_BYTES = 120_000
@@ -129,13 +130,15 @@ def build(index: dict, stemmer: Stemmer) -> Iterator[tuple[str, str]]:
     del postings
     parents = _parents(docs)
     for start in range(0, len(docs), DOCS_PER_CHUNK):
+        block = docs[start:start + DOCS_PER_CHUNK]
+        texts = [plain(d.get("text", "")) for d in block]
         chunk = [[d.get("location", ""), html.escape(plain(d.get("title", "")), quote=False),
-                  html.escape(teaser(plain(d.get("text", ""))), quote=False), parents[start + i]]
-                 for i, d in enumerate(docs[start:start + DOCS_PER_CHUNK])]
+                  html.escape(teaser(text), quote=False), parents[start + i]] for i, (d, text) in enumerate(zip(block, texts))]
         yield f"d/{start // DOCS_PER_CHUNK}.js", f"self.kbSearchDocs({start // DOCS_PER_CHUNK},{_json(chunk)});\n"
-    for start in range(0, len(docs), TEXTS_PER_CHUNK):
-        texts = [html.escape(plain(d.get("text", "")), quote=False) for d in docs[start:start + TEXTS_PER_CHUNK]]
-        yield f"x/{start // TEXTS_PER_CHUNK}.js", f"self.kbSearchTexts({start // TEXTS_PER_CHUNK},{_json(texts)});\n"
+        for at in range(0, len(block), TEXTS_PER_CHUNK):  # a document chunk holds whole text chunks
+            number = (start + at) // TEXTS_PER_CHUNK
+            escaped = [html.escape(text, quote=False) for text in texts[at:at + TEXTS_PER_CHUNK]]
+            yield f"x/{number}.js", f"self.kbSearchTexts({number},{_json(escaped)});\n"
     manifest = {"docs": len(docs), "chunk": DOCS_PER_CHUNK, "texts": TEXTS_PER_CHUNK, "teaser": TEASER_CHARS,
                 "separator": separator.pattern, "shards": sorted(keys)}
     yield "index.js", f"self.kbSearchIndex={_json(manifest)};\n"
