@@ -85,7 +85,8 @@ class SeedExtractor:
         if len(seeds) < self.config.parallel_from or workers < 2:
             return {s.id: extract_one(self.shared, s) for s in seeds}
         self.report.workers["extraction"] = workers
-        return dict(zip((s.id for s in seeds), map_spawned(extract_one, self.shared, seeds, workers)))
+        return dict(zip((s.id for s in seeds), map_spawned(extract_one, self.shared, seeds, workers,
+                                                                 warn=self.report.notes.append)))
 
 
 def extract_one(shared: tuple[Reference, dict[str, str]], seed: Seed) -> Extraction:
@@ -111,7 +112,7 @@ class render_ahead:
             return
         makers = {o.path: o.make for o in outputs}
         try:
-            self.pool = ForkedMap(lambda path: _made(makers[path]), paths, workers)
+            self.pool = ForkedMap(lambda path: _made(makers[path]), paths, workers, warn=report.notes.append)
         except OSError:  # no processes to be had: made here
             return
         report.workers["pages"] = workers
