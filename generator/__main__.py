@@ -1,4 +1,4 @@
-"""Command line: `python -m generator build [--seeds DIR] [--docs DIR]`, `python -m generator bundle`,
+"""Command line: `python -m generator build [-f mkdocs.yml] [--seeds DIR] [--docs DIR]`, `python -m generator bundle`,
 `python -m generator import SOURCE... [--seeds DIR] [--since DATE] [--map COL=FIELD]`."""
 from __future__ import annotations
 
@@ -10,19 +10,21 @@ from pathlib import Path
 
 from .build import BuildError, build
 from .bundle import DEFAULT_OUT, TOP_FOLDER, build_bundle
-from .config import DEFAULT_OUTPUT, BuildConfig
+from .config import DEFAULT_OUTPUT, BuildConfig, SiteSettings
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description="Stunting knowledge base generator")
     sub = parser.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="generate the pages and data/ from the seeds")
-    b.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of article .txt files (default: seeds/)")
+    b.add_argument("-f", "--config", type=Path, default=Path("mkdocs.yml"),
+                   help="MkDocs configuration whose stunting-kb plugin options are used (default: mkdocs.yml, if it exists)")
+    b.add_argument("--seeds", type=Path, default=None, help="folder of article .txt files (default: the plugin's `seeds`, seeds/)")
     b.add_argument("--docs", type=Path, default=None,
-                   help=f"folder that receives the generated pages and data/ (default: {DEFAULT_OUTPUT}/, "
-                        "where `mkdocs build` takes them from)")
+                   help=f"folder that receives the generated pages and data/ (default: the plugin's `output`, "
+                        f"{DEFAULT_OUTPUT}/, where `mkdocs build` takes them from)")
     b.add_argument("--lead-only", action="store_true", help="publish only lead paragraphs, not full article texts")
-    b.add_argument("--site-url", default=os.environ.get("SITE_URL", ""), help="absolute site URL for feeds (default: $SITE_URL)")
+    b.add_argument("--site-url", default=None, help="absolute site URL for feeds (default: mkdocs.yml's site_url, or $SITE_URL)")
     z = sub.add_parser("bundle", help="build the offline site (works from file://) and zip it")
     z.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"zip file to write (default: {DEFAULT_OUT})")
     z.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs configuration (default: mkdocs.yml)")
@@ -47,14 +49,29 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         print(f"bundel luring ditulis: {out} (ekstrak lalu buka {TOP_FOLDER}/index.html)")
         return 0
-    config = BuildConfig.from_command_line(args.seeds, args.docs, args.lead_only, args.site_url)
     try:
+        config = _configured(args.config).with_command_line(args.seeds, args.docs, args.lead_only, args.site_url)
         report = build(config)
     except BuildError as exc:
         print(f"galat: {exc}", file=sys.stderr)
         return 2
     print("\n".join(report.lines()))
     return 0
+
+
+def _configured(config_file: Path) -> BuildConfig:
+    """The options `mkdocs build` would use (mkdocs.yml, validated by MkDocs), or the
+    defaults where there is no mkdocs.yml."""
+    if not config_file.exists():
+        return BuildConfig(docs=Path("docs"), site=SiteSettings(site_url=os.environ.get("SITE_URL", "")))
+    from mkdocs.exceptions import ConfigurationError
+
+    from .plugin.config import build_config, load_mkdocs
+
+    try:
+        return build_config(load_mkdocs(config_file))
+    except ConfigurationError as exc:
+        raise BuildError(f"{config_file}: {exc}") from exc
 
 
 def _iso_date(text: str) -> dt.date:

@@ -1,23 +1,24 @@
 """Build options: one typed object, made in one place for the command line and for MkDocs.
 
-Nothing else reads the environment or mkdocs.yml: the pipeline receives a
-`BuildConfig` and passes down what each stage needs.
+The plugin's options in mkdocs.yml become one (generator/plugin/config.py), for
+`mkdocs` and `python -m generator` alike; the pipeline receives a `BuildConfig`
+and passes down what each stage needs.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 PACKAGE_DATA = Path(__file__).parent / "data"
 # The generator's own build folder: generated pages live here, outside the
-# hand-written docs/, and reach MkDocs as generated files (see mkdocs_hook.py).
+# hand-written docs/, and reach MkDocs as generated files (see plugin/plugin.py).
 DEFAULT_OUTPUT = Path("generated")
 
 
 @dataclass(frozen=True)
 class SiteSettings:
-    """What the site shows, beyond the articles (mkdocs.yml `extra.kb`, or the command line)."""
+    """What the site shows, beyond the articles (the plugin's options in mkdocs.yml, or the command line)."""
 
     full_text: bool = True  # False: lead paragraph, extracted facts and a link to the source
     directory_urls: bool = True  # MkDocs' use_directory_urls: the offline bundle uses .html URLs
@@ -57,35 +58,20 @@ class BuildConfig:
     # Below this many seeds to extract (or pages to render), workers cost more than they save.
     parallel_from: int = 400
 
-    @classmethod
-    def from_mkdocs(cls, config: Any) -> "BuildConfig":
-        """The options of an MkDocs configuration (`extra.kb`, paths relative to mkdocs.yml)."""
-        options: Mapping[str, Any] = config.extra.get("kb") or {}
-        root = Path(config.config_file_path).parent
-
-        def path(key: str) -> Path | None:
-            return root / options[key] if options.get(key) else None
-
-        return cls(
-            seeds=path("seeds") or root / "seeds",
-            output=path("output") or root / DEFAULT_OUTPUT,
-            docs=Path(config.docs_dir),
-            templates=path("templates"),
-            site=SiteSettings(full_text=flag(options.get("full_text", True)), directory_urls=config.use_directory_urls,
-                              site_url=config.site_url or "",
-                              search_index=str(options.get("search_index") or "auto").strip().lower(),
-                              search_language=search_language(options)),
-        )
-
-    @classmethod
-    def from_command_line(cls, seeds: Path, output: Path | None, lead_only: bool, site_url: str) -> "BuildConfig":
-        return cls(seeds=seeds, output=output or DEFAULT_OUTPUT, docs=Path("docs") if output is None else None,
-                   site=SiteSettings(full_text=not lead_only, site_url=site_url))
-
-
-def flag(value: Any) -> bool:
-    """A yes/no option as YAML or an environment variable gives it ("false", "0", "no", "off" are no)."""
-    return str(value).strip().lower() not in ("false", "0", "no", "off", "")
+    def with_command_line(self, seeds: Path | None, output: Path | None, lead_only: bool,
+                          site_url: str | None) -> "BuildConfig":
+        """These options (mkdocs.yml's, or the defaults) with what the command line says instead."""
+        changes: dict[str, Any] = {}
+        if seeds is not None:
+            changes["seeds"] = seeds
+        if output is not None:  # a folder of its own: no hand-written docs folder to clean
+            changes.update(output=output, docs=None)
+        site = self.site
+        if lead_only:
+            site = replace(site, full_text=False)
+        if site_url is not None:
+            site = replace(site, site_url=site_url)
+        return replace(self, site=site, **changes)
 
 
 # Up to this many articles, Material's search (lunr, built in the browser) is ready soon
@@ -99,9 +85,3 @@ def prebuilt_search(settings: SiteSettings, articles: int) -> bool:
     if settings.search_index in ("prebuilt", "lunr"):
         return settings.search_index == "prebuilt"
     return articles > SEARCH_FULL_TEXT_UP_TO
-
-
-def search_language(options: Mapping[str, Any]) -> str:
-    """The search language: Indonesian unless `extra.kb.search_language` says `en`
-    (Material's default, which the benchmark compares with ours)."""
-    return str(options.get("search_language") or "id")

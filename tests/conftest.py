@@ -1,6 +1,7 @@
 """Shared fixtures: build the knowledge base or the whole site from seeds the test writes."""
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import shutil
@@ -60,11 +61,10 @@ def build_kb(tmp_path):
 
 def make_project(dest: Path, seeds_dir: Path | None = None) -> Path:
     """A copy of the project's site sources (not its generated output) in `dest`: mkdocs.yml,
-    overrides/, the hand-written docs/, the seeds, and the generator (a link)."""
+    the hand-written docs/ and the seeds. The generator comes as users get it: the
+    installed plugin (see `plugin_env`)."""
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    shutil.copytree(ROOT / "overrides", dest / "overrides")
-    (dest / "generator").symlink_to(ROOT / "generator")
     generated = _generated_paths()
     shutil.copytree(ROOT / "docs", dest / "docs",
                     ignore=lambda folder, names: [n for n in names if _relative_to_docs(folder, n) in generated])
@@ -85,9 +85,46 @@ def _generated_paths() -> set[str]:
     return paths
 
 
-def mkdocs(project: Path, *args: str, timeout: int = 300) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=project, env=env,
+def plugin_installed() -> bool:
+    """This checkout installed as the README says (`pip install --no-deps -e .`): its plugin registered."""
+    from importlib.metadata import entry_points
+
+    for ep in entry_points(group="mkdocs.plugins"):
+        if ep.name == "stunting-kb":
+            spec = importlib.util.find_spec(ep.value.split(":")[0])
+            return spec is not None and Path(spec.origin).resolve().is_relative_to(ROOT)
+    return False
+
+
+_CHECKOUT_SHIM: list[Path] = []
+
+
+def plugin_env(**extra: str) -> dict[str, str]:
+    """The environment for `mkdocs` and `python -m generator` in a subprocess. Installed,
+    as the README and .ci/run do: the user's own. In a checkout that is not installed
+    (an engineer's shared venv): PYTHONPATH with the checkout and a registration of its
+    plugin (the entry point of pyproject.toml), as an install would give."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **extra)
+    if plugin_installed():
+        return env
+    if not _CHECKOUT_SHIM:
+        import tempfile
+        import tomllib
+
+        folder = Path(tempfile.mkdtemp(prefix="kb-plugin-shim-"))
+        info = folder / "stunting_kb_checkout-0.dist-info"
+        info.mkdir()
+        project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+        points = project["project"]["entry-points"]["mkdocs.plugins"]
+        (info / "METADATA").write_text("Metadata-Version: 2.1\nName: stunting-kb-checkout\nVersion: 0\n")
+        (info / "entry_points.txt").write_text("[mkdocs.plugins]\n" + "".join(f"{k} = {v}\n" for k, v in points.items()))
+        _CHECKOUT_SHIM.append(folder)
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), str(_CHECKOUT_SHIM[0]), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
+    return env
+
+
+def mkdocs(project: Path, *args: str, timeout: int = 300, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=project, env=env or plugin_env(),
                           capture_output=True, text=True, timeout=timeout)
 
 
@@ -104,7 +141,7 @@ def build_bundle(project: Path, out: Path) -> Path:
     """`python -m generator bundle` in `project`, unzipped next to `out`; returns the bundle's index.html."""
     import zipfile
 
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env = plugin_env()
     result = subprocess.run([sys.executable, "-m", "generator", "bundle", "--out", str(out)], cwd=project, env=env,
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr

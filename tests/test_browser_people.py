@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from browser import ARTIFACTS, browser_context, search
-from conftest import build_bundle, make_project
+from conftest import build_bundle, make_project, plugin_env
 from published import published_of, share
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -149,7 +149,7 @@ def test_lead_only_publishes_at_most_a_quarter_of_any_article(tmp_path):
     from conftest import ROOT
 
     project = make_project(tmp_path / "project")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", KB_FULL_TEXT="false")
+    env = plugin_env(KB_FULL_TEXT="false")
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", "site"], cwd=project, env=env,
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr

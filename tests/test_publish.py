@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, build_bundle, make_project
+from conftest import ROOT, build_bundle, make_project, plugin_env
 from htmlsite import broken_links
 
 pytestmark = pytest.mark.slow
@@ -73,7 +73,7 @@ def public_site(tmp_path_factory) -> Path:
     (project / "seeds" / "005_url.txt").write_text(
         "---\nurl: https://contoh.example/berita/pmt-sigi\n---\n"
         "Sigi - Pemkab Sigi menyalurkan PMT kepada 120 balita stunting.\nKalimat kedua tidak ikut terbit.\n", encoding="utf-8")
-    env = dict(os.environ, SITE_URL="https://example.org/kb/", KB_FULL_TEXT="false", NO_MKDOCS_2_WARNING="1")
+    env = plugin_env(SITE_URL="https://example.org/kb/", KB_FULL_TEXT="false")
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", "site"], cwd=project, env=env,
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr

@@ -101,13 +101,11 @@ def test_two_builds_give_the_same_files(stemmer):
 
 
 @pytest.mark.slow
-def test_a_preview_keeps_the_index_made_at_start(tmp_path, monkeypatch):
+def test_a_preview_keeps_the_index_made_at_start(tmp_path):
     """Under `mkdocs serve` a large site's index is made once: a save stays a quick rebuild."""
     import re as regex
-    from types import SimpleNamespace
-
     from conftest import make_project, mkdocs
-    from generator import mkdocs_hook
+    from generator.plugin.plugin import put_prebuilt_index
 
     project = make_project(tmp_path / "project")
     config_file = project / "mkdocs.yml"
@@ -120,15 +118,12 @@ def test_a_preview_keeps_the_index_made_at_start(tmp_path, monkeypatch):
     # What Material's search plugin writes again at the next rebuild, with one more page.
     index = {"config": {"lang": ["id"], "separator": r"[\s\-]+", "fields": {"title": {"boost": 1000}}},
              "docs": [{"location": "baru/", "title": "Halaman baru", "text": "Posyandu"}]}
-    config = SimpleNamespace(site_dir=str(site), extra={"kb_prebuilt_search": True, "kb": {}})
     (site / "search" / "search_index.json").write_text(json.dumps(index), encoding="utf-8")
-    monkeypatch.setenv("KB_LIVE_PREVIEW", "1")
-    mkdocs_hook.on_post_build(config)
+    put_prebuilt_index(site, keep_made=True)  # as under `mkdocs serve`
     assert (site / "search" / "kb" / "index.js").read_bytes() == made
     assert json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"] == []
-    monkeypatch.delenv("KB_LIVE_PREVIEW")
     (site / "search" / "search_index.json").write_text(json.dumps(index), encoding="utf-8")
-    mkdocs_hook.on_post_build(config)  # a build (not a preview) makes it anew
+    put_prebuilt_index(site, keep_made=False)  # a build (not a preview) makes it anew
     assert json.loads((site / "search" / "kb" / "index.js").read_text(encoding="utf-8")
                       .removeprefix("self.kbSearchIndex=").rstrip(";\n"))["docs"] == 1
 

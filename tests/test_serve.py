@@ -11,7 +11,7 @@ import urllib.request
 
 import pytest
 
-from conftest import make_project
+from conftest import make_project, plugin_env
 
 pytestmark = pytest.mark.slow
 
@@ -25,7 +25,7 @@ def _free_port() -> int:
 def test_one_seed_edit_causes_one_rebuild(tmp_path):
     project = make_project(tmp_path / "project")
     port = _free_port()
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env = plugin_env()
     proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
                             cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     lines: list[str] = []
@@ -86,7 +86,7 @@ def on_post_build(config):
 def _with_failing_hook(project):
     (project / "fail_hook.py").write_text(FAILING_HOOK, encoding="utf-8")
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    (project / "mkdocs.yml").write_text(config.replace("hooks:\n", "hooks:\n  - fail_hook.py\n"), encoding="utf-8")
+    (project / "mkdocs.yml").write_text(config + "\nhooks:\n  - fail_hook.py\n", encoding="utf-8")
     return project
 
 
@@ -108,7 +108,7 @@ def test_a_failing_generator_keeps_the_last_pages_and_says_so(tmp_path):
 def test_serve_keeps_answering_when_a_rebuild_fails(tmp_path):
     project = _with_failing_hook(make_project(tmp_path / "project"))
     port = _free_port()
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env = plugin_env()
     proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
                             cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     lines: list[str] = []
