@@ -112,6 +112,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_pre_build(self, config) -> None:
         self.failure = None
+        # Made again now that every plugin's on_config has run: Material's offline
+        # plugin switches MkDocs to .html URLs in its own.
+        self.kb = build_config(config, self.config)
         try:
             report = pipeline.build(self.kb)
         except pipeline.BuildError as exc:
