@@ -64,13 +64,13 @@ def _configured(config_file: Path) -> BuildConfig:
     defaults where there is no mkdocs.yml."""
     if not config_file.exists():
         return BuildConfig(docs=Path("docs"), site=SiteSettings(site_url=os.environ.get("SITE_URL", "")))
-    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.exceptions import MkDocsException
 
     from .plugin.config import build_config, load_mkdocs
 
     try:
         return build_config(load_mkdocs(config_file))
-    except ConfigurationError as exc:
+    except MkDocsException as exc:  # a configuration error (MkDocs logged which) or Abort
         raise BuildError(f"{config_file}: {exc}") from exc
 
 

@@ -47,8 +47,19 @@ def test_both_locks_agree_and_every_command_installs_from_them():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     workflow = (ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8")
-    assert "pip install --require-hashes -r requirements.lock && mkdocs serve" in readme
-    assert "pip install --require-hashes -r requirements-test.lock && pytest" in readme
-    assert "pip install -q --require-hashes -r requirements-test.lock && pytest" in ci
-    assert "pip install --require-hashes -r requirements.lock" in workflow
-    assert "pip install -e" not in readme.split("## Publishing")[0]
+    install = "pip install --no-deps --no-build-isolation -e ."
+    assert f"pip install --require-hashes -r requirements.lock && {install} && mkdocs serve" in readme
+    assert f"pip install --require-hashes -r requirements-test.lock && {install} && pytest" in readme
+    assert "pip install -q --require-hashes -r requirements-test.lock && pip install -q --no-deps --no-build-isolation -e . && pytest" in ci
+    assert f"pip install --require-hashes -r requirements.lock && {install}" in workflow
+
+
+def test_the_build_backend_is_locked_too():
+    """The project installs with --no-build-isolation: its build backend comes from the
+    locks, hash-checked, like everything else (only the local checkout itself is not)."""
+    backend = [Requirement(r) for r in PYPROJECT["build-system"]["requires"]]
+    for lock in ("requirements.lock", "requirements-test.lock"):
+        pins = locked(lock)
+        for req in backend:
+            name = canonicalize_name(req.name)
+            assert name in pins and req.specifier.contains(pins[name][0]), f"{lock}: {req} (pip-compile --build-deps-for editable)"

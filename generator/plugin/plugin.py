@@ -39,6 +39,9 @@ from .config import KnowledgeBaseConfig, build_config, unknown_keys_are_errors
 log = logging.getLogger("mkdocs.plugins.stunting-kb")
 
 THEME = Path(__file__).resolve().parent.parent / "theme"
+# Pages the knowledge base links to (the "Tentang" page on what its tags mean); a
+# page of the site's own docs at the same path wins.
+PAGES = Path(__file__).resolve().parent.parent / "pages"
 STYLESHEET = "assets/kb.css"
 # Lets Material's search worker run from file:// (our own shim; without a script
 # named like this, Material's offline plugin would load one from a CDN).
@@ -147,6 +150,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                     continue
                 files.remove(existing)  # a theme file we replace (the search language)
             added.append(File.generated(config, path, abs_src_path=str(output / path)))
+        for page in sorted(PAGES.rglob("*.md")):
+            path = page.relative_to(PAGES).as_posix()
+            if files.get_file_from_path(path) is None and path not in {f.src_uri for f in added}:
+                added.append(File.generated(config, path, abs_src_path=str(page)))
         for f in added:
             files.append(f)
         # The site (and the offline bundle) carries only what its pages load.
