@@ -8,6 +8,8 @@ run on everything. Worker processes share out extraction and rendering.
 from __future__ import annotations
 
 import functools
+import os
+from pathlib import Path
 
 from . import migrate, urls
 from .config import BuildConfig
@@ -63,6 +65,25 @@ def _build(config: BuildConfig) -> BuildReport:
     memory.save(report, report.write, guard.failed)
     report.problems += migrate.old_generated_pages(config)
     return report
+
+
+def site_dir_problem(site_dir: str | Path, project: str | Path | None = None) -> str | None:
+    """Why MkDocs must not build into `site_dir`, or None. MkDocs empties its site folder
+    before a build: were it a link (a symlink, a Windows junction), or inside a linked
+    folder of the project, the files of the folder it points to would go."""
+    site = Path(os.path.abspath(site_dir))
+    top = Path(os.path.abspath(project)) if project is not None else None
+    folder = site
+    while folder != top:
+        if folder.is_symlink() or getattr(folder, "is_junction", lambda: False)():
+            what = "site_dir" if folder == site else f"folder {folder} (induk site_dir)"
+            return (f"{what} adalah tautan ke {os.path.realpath(folder)}: MkDocs mengosongkan folder situs sebelum "
+                    f"membangun, jadi isi folder tujuan tautan itu akan terhapus. Pembangunan dihentikan; hapus tautan "
+                    f"{folder} atau atur site_dir ke folder biasa.")
+        if top is None or top not in folder.parents:
+            return None
+        folder = folder.parent
+    return None
 
 
 def settings_notes(config: BuildConfig) -> list[str]:

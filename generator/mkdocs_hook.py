@@ -22,6 +22,7 @@ except ImportError:  # mkdocs run from a checkout without `pip install -e .`
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     from generator.build import BuildError, build
 from generator import urls
+from generator.build import site_dir_problem
 from generator.config import BuildConfig, search_language
 from generator.search import shards
 from generator.errors import one_line
@@ -41,6 +42,8 @@ log = logging.getLogger("mkdocs.hooks.generator")
 
 @event_priority(50)
 def on_config(config):
+    if problem := site_dir_problem(config.site_dir, os.path.dirname(config.config_file_path or ".")):
+        raise PluginError(problem)  # before MkDocs empties a linked site folder
     # Indonesian search: MkDocs refuses `search: lang: id` (it ships no lunr
     # file for it); Material's search plugin takes it when set before its own
     # on_config runs, and its worker then loads our lunr.id.min.js.
