@@ -28,9 +28,8 @@ from generator.search import shards
 from generator.errors import one_line
 from generator.html import (heading_tree, searchable, with_content_security_policy, with_named_dialogs,
                             without_search_attributes)
-from generator.incremental import CACHE_DIR
-from generator.write import read_manifest
-from jinja2 import FileSystemBytecodeCache
+from generator.incremental.templates import COMPILED
+from generator.state import read_manifest
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
@@ -136,14 +135,10 @@ def _unused_theme_file(src_uri: str, languages: set[str]) -> bool:
 
 
 def on_env(env, config, files):
-    # Material's templates are compiled again at every build (and every
-    # rebuild under `mkdocs serve`); keep the compiled code with our cache.
-    folder = BuildConfig.from_mkdocs(config).output / CACHE_DIR / "theme"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        env.bytecode_cache = FileSystemBytecodeCache(str(folder))
-    except OSError:
-        pass
+    # Material's templates are compiled again at every build (and every rebuild
+    # under `mkdocs serve`); keep the compiled code in memory (never on disk,
+    # where a file would run as code: incremental/templates.py).
+    env.bytecode_cache = COMPILED
     return env
 
 

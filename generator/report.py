@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from . import urls
 from .model import Article, Problem
-from .write import REPLACED, WriteResult
+from .write import WriteResult
 
 # Duplicates and off-topic articles named on the console (the curator page has them all).
 LISTED = 10
@@ -38,10 +38,6 @@ class BuildReport:
         self.no_topic = [a.id for a in articles if a.relevance == "none"]
         self.no_region = [a.id for a in articles if not a.provinces]
         self.no_date = [a.id for a in articles if a.date is None]
-
-    def edited_by_hand(self, path: str) -> None:
-        self.problems.append(Problem(path, f"halaman buatan pembangkit diubah tangan sejak pembangunan terakhir; diganti "
-                                           f"(salinan yang diubah disimpan di {(REPLACED / path).as_posix()})", stage="write"))
 
     @property
     def skipped(self) -> list[Problem]:

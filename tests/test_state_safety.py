@@ -43,3 +43,86 @@ def test_site_dir_problem_sees_links_in_the_project_only(tmp_path):
     (tmp_path / "home").symlink_to(real, target_is_directory=True)
     assert site_dir_problem(tmp_path / "home" / "site", tmp_path / "home") is None
     assert os.path.isdir(tmp_path / "home" / "site")
+
+
+class _RunsCode:
+    """What a hostile pickle holds: unpickling it calls eval, which writes a marker file."""
+
+    def __init__(self, marker: Path):
+        self.marker = marker
+
+    def __reduce__(self):
+        return (eval, (f"open({str(self.marker)!r}, 'w').write('ran')",))
+
+
+def _hostile_pickle(marker: Path) -> bytes:
+    import pickle
+
+    return pickle.dumps(_RunsCode(marker))
+
+
+def test_no_cache_or_manifest_file_runs_code(tmp_path):
+    """The attack of issue 22: a committed docs/ with an old manifest and a pickle that calls
+    eval, and pickles (and Jinja bytecode) wherever the caches lived. `mkdocs build` runs
+    none of them, builds the same site as from a clean clone, and says what is left in docs/."""
+    seeds = write_seeds(tmp_path / "seeds-src", {"a.txt": SEED, "b.txt": SEED.replace("Sigi", "Poso")})
+    project = make_project(tmp_path / "project", seeds)
+    marker = tmp_path / "ran"
+    docs, generated = project / "docs", project / "generated"
+    (docs / "lama.md").write_text("# Halaman versi lama\n", encoding="utf-8")
+    (docs / ".generator-manifest.json").write_text('{"files": ["lama.md"]}', encoding="utf-8")
+    victim = tmp_path / "victim.md"
+    victim.write_text("keep", encoding="utf-8")
+    generated.mkdir()
+    (generated / ".generator-manifest.json").write_text(f'{{"files": [{str(victim)!r}, "../victim.md"]}}'.replace("'", '"'),
+                                                        encoding="utf-8")
+    for folder in (docs / ".cache", generated / ".cache", generated / ".cache" / "templates",
+                   generated / ".cache" / "theme", generated / ".cache" / "articles"):
+        folder.mkdir(parents=True, exist_ok=True)
+        for name in ("generator.pickle", "stamp.pickle", "reference.pickle", "state.json", "stamp.json"):
+            (folder / name).write_bytes(_hostile_pickle(marker))
+    # Jinja's on-disk bytecode cache files (what FileSystemBytecodeCache would read).
+    for name in ("__jinja2_" + "0" * 40 + ".cache",):
+        (generated / ".cache" / "templates" / name).write_bytes(b"j2" + _hostile_pickle(marker))
+    result = mkdocs(project, "build", "--strict", "-d", "site", timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert not marker.exists()
+    assert (docs / "lama.md").read_text(encoding="utf-8") == "# Halaman versi lama\n"  # reported, not deleted
+    assert "halaman buatan pembangkit versi lama masih ada" in result.stderr
+    assert f"jalur '{victim}' di manifes diabaikan" in result.stderr and "jalur '../victim.md'" in result.stderr
+    assert victim.read_text(encoding="utf-8") == "keep"
+    # And the articles are those a clean clone builds (the report pages add the warnings).
+    clean = make_project(tmp_path / "clean", seeds)
+    (clean / "docs" / "lama.md").write_text("# Halaman versi lama\n", encoding="utf-8")
+    assert mkdocs(clean, "build", "--strict", "-d", "site", timeout=300).returncode == 0
+    articles = {k: v for k, v in _tree(generated).items() if k.startswith("artikel/") or k == "data/articles.json"}
+    assert len(articles) == 3 and articles == {k: v for k, v in _tree(clean / "generated").items() if k in articles}
+    # The next build reads the cache it wrote itself (JSON), and still runs nothing.
+    again = mkdocs(project, "build", "--strict", "-d", "site", timeout=300)
+    assert again.returncode == 0 and not marker.exists()
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file() and ".cache" not in p.relative_to(root).parts and p.name != ".build.lock"}
+
+
+def test_a_cache_of_the_wrong_shape_is_absent(tmp_path):
+    """Each cache file replaced by valid JSON of another shape, or cut short: the build
+    does everything again and gives the fresh build's files."""
+    from generator.build import build
+    from generator.config import BuildConfig
+
+    seeds = write_seeds(tmp_path / "seeds", {f"s{i}.txt": SEED.replace("120", str(100 + i)) for i in range(5)})
+    out = tmp_path / "out"
+    build(BuildConfig(seeds=seeds, output=out))
+    (seeds / "s0.txt").write_text(SEED.replace("Sigi", "Poso"), encoding="utf-8")  # the stamp no longer holds
+    cache = out / ".cache"
+    bad = [b'{"format": 1, "version": 3}', b'[1, 2', b'{"format": 1, "article": {"id": 5}}', b"\x80\x04K\x01."]
+    for i, path in enumerate(sorted(p for p in cache.rglob("*.json"))):
+        path.write_bytes(bad[i % len(bad)])
+    report = build(BuildConfig(seeds=seeds, output=out))
+    assert len(report.built) == 5
+    fresh = tmp_path / "fresh"
+    build(BuildConfig(seeds=seeds, output=fresh))
+    assert _tree(out) == _tree(fresh)
