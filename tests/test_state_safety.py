@@ -126,3 +126,37 @@ def test_a_cache_of_the_wrong_shape_is_absent(tmp_path):
     fresh = tmp_path / "fresh"
     build(BuildConfig(seeds=seeds, output=fresh))
     assert _tree(out) == _tree(fresh)
+
+
+def test_an_edited_page_whose_copy_fails_is_left_alone_and_reported(tmp_path):
+    """Issue 21: a generated page a person edited is never overwritten unless its copy is
+    kept. The copy cannot be made (a file stands where .cache/replaced/ goes): the page
+    stays as edited, the report and the curator page say so; once the copy can be made,
+    the next build keeps it and replaces the page."""
+    from generator.build import build
+    from generator.config import BuildConfig
+
+    seeds = write_seeds(tmp_path / "seeds", {"a.txt": SEED})
+    out = tmp_path / "out"
+    build(BuildConfig(seeds=seeds, output=out))
+    page = out / "artikel" / "a.md"
+    original = page.read_text(encoding="utf-8")
+    page.write_text(original + "\nCatatan tangan kurator.\n", encoding="utf-8")
+    blocker = out / ".cache" / "replaced"
+    blocker.write_text("not a folder", encoding="utf-8")
+    (seeds / "b.txt").write_text(SEED.replace("Sigi", "Poso"), encoding="utf-8")
+    report = build(BuildConfig(seeds=seeds, output=out))
+    assert page.read_text(encoding="utf-8").endswith("Catatan tangan kurator.\n")
+    (problem,) = [p for p in report.problems if p.file == "artikel/a.md"]
+    assert "tidak ditimpa" in problem.message
+    assert "tidak ditimpa" in (out / "kurasi" / "index.md").read_text(encoding="utf-8")
+    assert (out / "artikel" / "b.md").is_file()  # the rest of the build went on
+    again = build(BuildConfig(seeds=seeds, output=out))  # still no copy: still left alone (no "unchanged" claim)
+    assert any("tidak ditimpa" in p.message for p in again.problems)
+    assert page.read_text(encoding="utf-8").endswith("Catatan tangan kurator.\n")
+    blocker.unlink()
+    last = build(BuildConfig(seeds=seeds, output=out))
+    build(BuildConfig(seeds=seeds, output=tmp_path / "fresh"))
+    assert page.read_bytes() == (tmp_path / "fresh" / "artikel" / "a.md").read_bytes()
+    assert (blocker / "artikel" / "a.md").read_text(encoding="utf-8").endswith("Catatan tangan kurator.\n")
+    assert any("diganti" in p.message for p in last.problems if p.file == "artikel/a.md")
