@@ -1,20 +1,23 @@
 """The pipeline: read -> extract -> dedupe -> index -> render -> write, one line each.
 
-`build()` is what both the command line and the MkDocs hook call. What the
-last build knew (`incremental.Memory`) wraps around the stages: it says which
-seeds to extract and which pages to make again; switched off, the same stages
-run on everything. Worker processes share out extraction and rendering.
+`build()` is what both the command line and the MkDocs hook call. The output
+folder's state (`state.OutputState`: what the last build knew and wrote) wraps
+around the stages: it says which seeds to extract and which pages to make
+again, and writes them; switched off, the same stages run on everything.
+Worker processes share out extraction and rendering.
 """
 from __future__ import annotations
 
 import functools
+import os
+from pathlib import Path
 
-from . import migrate, urls
+from . import urls
 from .config import BuildConfig
 from .dedupe import merge_duplicates, shingle_sample, shingles
 from .errors import BuildError, one_line
 from .extract import extract_article
-from .incremental import Extraction, Memory
+from .incremental.templates import COMPILED
 from .incremental.workers import ForkedMap, fork_is_safe, map_spawned, worker_count
 from .index import KnowledgeBase
 from .model import Problem, Seed
@@ -24,7 +27,8 @@ from .render.pages import PageTable
 from .render.renderer import Renderer
 from .render.site import PageFailed, PageGuard, site_outputs
 from .report import BuildReport
-from .write import Output, output_lock, remove_leftovers, write_tree
+from .state import Extraction, OutputState
+from .write import Output, output_lock, remove_leftovers
 
 
 def build(config: BuildConfig) -> BuildReport:
@@ -40,29 +44,47 @@ def build(config: BuildConfig) -> BuildReport:
 
 
 def _build(config: BuildConfig) -> BuildReport:
-    memory = Memory(config)
-    last = memory.unchanged()
+    state = OutputState(config)
+    last = state.unchanged()
     if last is not None:
         return last
     report = BuildReport(seeds_dir=str(config.seeds), leftovers=len(remove_leftovers(config.output)),
                          notes=settings_notes(config))
-    ref = memory.reference(functools.partial(Reference.load, config.data, config.taxonomy))
+    ref = Reference.load(config.data, config.taxonomy)
     folder = read_folder(config.seeds)
     slugs = {s.id: urls.article_slug(s.id) for s in folder.seeds}
-    extracted = memory.extract(folder.seeds, slugs, SeedExtractor(ref, slugs, config, report))
+    extracted = state.extract(folder.seeds, slugs, SeedExtractor(ref, slugs, config, report))
     articles, duplicates = merge_duplicates(extracted.articles, extracted.samples)
     kb, unplaced = KnowledgeBase.build(articles, ref.taxonomy, ref.gazetteer)
-    report.record([*folder.problems, *extracted.problems, *unplaced], duplicates, kb.every)
-    digests = memory.article_digests(kb.every, extracted.keys)
-    table = PageTable(Renderer(kb, ref, config.site, config.templates, memory.compiled_templates()), digests)
+    report.record([*state.problems, *folder.problems, *extracted.problems, *unplaced], duplicates, kb.every)
+    digests = state.article_digests(kb.every, extracted.keys)
+    table = PageTable(Renderer(kb, ref, config.site, config.templates, COMPILED if config.incremental else None), digests)
     report.search_prebuilt = table.renderer.search_prebuilt
-    outputs = memory.skip_fresh(site_outputs(table, kb.every, digests, memory.records, report))
+    outputs = state.skip_fresh(site_outputs(table, kb.every, digests, state.records, report))
     guard = PageGuard(report)
-    with render_ahead(outputs, memory.changed(outputs), config, report) as ahead:
-        report.write = write_tree(config.output, guard.wrap(ahead), memory.left, report.edited_by_hand)
-    memory.save(report, report.write, guard.failed)
-    report.problems += migrate.old_generated_pages(config)
+    with render_ahead(outputs, state.changed(outputs), config, report) as ahead:
+        report.write = state.write(guard.wrap(ahead), report.problems)
+    state.save(report, report.write, guard.failed)
     return report
+
+
+def site_dir_problem(site_dir: str | Path, project: str | Path | None = None) -> str | None:
+    """Why MkDocs must not build into `site_dir`, or None. MkDocs empties its site folder
+    before a build: were it a link (a symlink, a Windows junction), or inside a linked
+    folder of the project, the files of the folder it points to would go."""
+    site = Path(os.path.abspath(site_dir))
+    top = Path(os.path.abspath(project)) if project is not None else None
+    folder = site
+    while folder != top:
+        if folder.is_symlink() or getattr(folder, "is_junction", lambda: False)():
+            what = "site_dir" if folder == site else f"folder {folder} (induk site_dir)"
+            return (f"{what} adalah tautan ke {os.path.realpath(folder)}: MkDocs mengosongkan folder situs sebelum "
+                    f"membangun, jadi isi folder tujuan tautan itu akan terhapus. Pembangunan dihentikan; hapus tautan "
+                    f"{folder} atau atur site_dir ke folder biasa.")
+        if top is None or top not in folder.parents:
+            return None
+        folder = folder.parent
+    return None
 
 
 def settings_notes(config: BuildConfig) -> list[str]:

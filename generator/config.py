@@ -44,7 +44,7 @@ class BuildConfig:
     seeds: Path = Path("seeds")
     output: Path = DEFAULT_OUTPUT  # receives the generated pages and data/ (`--docs DIR`)
     # The hand-written docs folder, when it is not `output`: a docs folder that
-    # still holds pages of an older generator (which wrote into it) is cleaned once.
+    # still holds pages of an older generator (which wrote into it) is reported.
     docs: Path | None = None
     data: Path = PACKAGE_DATA  # gazetteer, taxonomy, actor rules, outlets, site words
     taxonomy: Path | None = None  # defaults to data/taxonomy.yml

@@ -104,11 +104,24 @@ def articles_json(articles: list[Article], records: dict[str, str] | None = None
     records.update(fresh)
 
 
+# A cell starting with one of these is a formula to a spreadsheet program
+# (`=HYPERLINK(...)` in a title would be live): OWASP's "CSV injection".
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: object) -> object:
+    """A text cell as a spreadsheet shows it but never runs it: a leading quote before a
+    formula character (OWASP). Numbers stay numbers."""
+    if isinstance(cell, str) and cell.startswith(_FORMULA_START):
+        return "'" + cell
+    return cell
+
+
 def _csv(header: list[str], rows: list[list]) -> bytes:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(header)
-    w.writerows(rows)
+    w.writerows([spreadsheet_safe(cell) for cell in row] for row in rows)
     # A BOM lets spreadsheet programs on Windows read the UTF-8 correctly.
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 

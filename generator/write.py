@@ -1,23 +1,18 @@
-"""Write stage: put generated files into the output folder, safely.
+"""How files are written into the output folder: the mechanics under generator/state.py.
 
 - Only files whose content changed are written: their times tell MkDocs
   (`--dirty`) which pages to build again, and an unchanged rebuild rewrites nothing.
 - Every write is atomic (temporary file + rename): an interrupted build leaves
-  each page either as it was or as it should be.
-- The generator owns only what its manifest lists. A stale page is deleted
-  only if the manifest says the generator wrote it; a file it did not write
-  (a hand-written page, in an output folder shared with one) is never overwritten.
-- A generated page changed by hand since it was written (its size or time
-  differs from what the last build recorded) is reported, and its edited copy
-  kept in `.cache/replaced/`, before it is replaced.
+  each file either as it was or as it should be.
+- Nothing is written or deleted outside the output folder (`contained`).
 - One build at a time writes an output folder (`output_lock`); temporary files a
   killed build left behind are removed by the next (`remove_leftovers`).
+
+What the generator owns there, and what it knew, is generator/state.py's.
 """
 from __future__ import annotations
 
-import json
 import os
-import shutil
 import sys
 import tempfile
 import time
@@ -26,13 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Collection, Iterable, Iterator, Mapping, Sequence, Union
 
-MANIFEST = ".generator-manifest.json"
 _TMP_PREFIX = ".tmp-"
 _LOCK = ".build.lock"
+# Where a generated page a person edited is kept before it is replaced (state.py).
 REPLACED = Path(".cache") / "replaced"
-# What a build wrote, line by line as it writes: after a killed build, the next
-# one knows its files from a person's edits.
-JOURNAL = Path(".cache") / "written.journal"
 # (size, mtime_ns) of a file as the generator left it.
 Stat = tuple[int, int]
 
@@ -44,6 +36,8 @@ class WriteResult:
     removed: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)  # paths held by hand-written files
     edited: list[str] = field(default_factory=list)  # generated pages changed by hand, then replaced
+    kept_edited: list[str] = field(default_factory=list)  # changed by hand, copy not kept: left alone
+    outside: list[str] = field(default_factory=list)  # paths that lead out of the output folder: not written
     stats: dict[str, Stat] = field(default_factory=dict)  # every generated file as left
 
 
@@ -63,101 +57,12 @@ class Output:
     source: str = ""  # the seed file the content comes from, if one
 
 
-def write_tree(output: Path, outputs: Sequence[Output], left: Mapping[str, Collection[Stat]] | None = None,
-               on_edited: Callable[[str], None] | None = None) -> WriteResult:
-    """Write `outputs` in their order (so that pages showing the build report come after
-    the pages that add to it). `left` are the states earlier builds left each file in:
-    a file in none of them was changed by hand, and `on_edited` hears of it before it
-    is replaced."""
-    files = {o.path: o.make for o in outputs}
-    result = WriteResult()
-    left = left or {}
-    output.mkdir(parents=True, exist_ok=True)
-    (output / JOURNAL).parent.mkdir(parents=True, exist_ok=True)
-    journal = open(output / JOURNAL, "a", encoding="utf-8")
-    owned = read_manifest(output)
-    # Claim the new paths before writing them, so that a build interrupted
-    # half-way still knows, next time, which files are its own.
-    claimable = {p for p in files if p in owned or not (output / p).exists()}
-    result.refused = sorted(set(files) - claimable)
-    _write_manifest(output, owned | claimable)
-    for rel in [p for p in files if p in claimable]:
-        target = output / rel
-        before = file_stat(target)
-        if before is not None and rel in left and before not in left[rel]:
-            _keep_edited_copy(output, rel)
-            result.edited.append(rel)
-            if on_edited is not None:
-                on_edited(rel)
-        data = files[rel]()
-
-        def record(stat: Stat, rel: str = rel) -> None:
-            # Before the rename: a build killed between the two leaves a file the
-            # next build knows as its own either way.
-            journal.write(json.dumps([rel, *stat]) + "\n")
-            journal.flush()
-        if data is None:
-            result.unchanged += 1
-        elif _write_if_changed(target, data, record):
-            result.written.append(rel)
-        else:
-            result.unchanged += 1
-        after = file_stat(target)
-        if after is not None:
-            result.stats[rel] = after
-    for rel in sorted(owned - claimable):
-        path = output / rel
-        try:
-            path.unlink()
-            result.removed.append(rel)
-        except FileNotFoundError:
-            pass
-        remove_empty_parents(path.parent, output)
-    _write_manifest(output, claimable)
-    journal.close()
-    return result
-
-
-def read_journal(output: Path) -> dict[str, set[Stat]]:
-    """The files builds that did not finish wrote, in each state they may have left them."""
-    out: dict[str, set[Stat]] = {}
-    try:
-        with open(output / JOURNAL, encoding="utf-8") as fh:
-            for line in fh:
-                try:
-                    rel, size, mtime = json.loads(line)
-                    out.setdefault(str(rel), set()).add((int(size), int(mtime)))
-                except (ValueError, TypeError):
-                    continue  # a line cut by the kill
-    except OSError:
-        pass
-    return out
-
-
-def forget_journal(output: Path) -> None:
-    """The build ended well: its cache holds what it wrote."""
-    try:
-        (output / JOURNAL).unlink()
-    except OSError:
-        pass
-
-
 def file_stat(path: Path) -> Stat | None:
     try:
         st = path.stat()
     except OSError:
         return None
     return (st.st_size, st.st_mtime_ns)
-
-
-def _keep_edited_copy(output: Path, rel: str) -> None:
-    """Nothing a person wrote is lost: the hand-edited page goes to .cache/replaced/."""
-    copy = output / REPLACED / rel
-    try:
-        copy.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(output / rel, copy)
-    except OSError:
-        pass
 
 
 def remove_leftovers(output: Path) -> list[str]:
@@ -223,24 +128,7 @@ def _unlock(fh) -> None:
         pass
 
 
-def read_manifest(output: Path) -> set[str]:
-    try:
-        data = json.loads((output / MANIFEST).read_text(encoding="utf-8"))
-        return {p for p in data.get("files", []) if isinstance(p, str) and ".." not in Path(p).parts}
-    except (OSError, ValueError):
-        return set()
-
-
-def _manifest_bytes(paths: set[str]) -> bytes:
-    doc = {"about": "Files written by `python -m generator build`; it deletes only these.", "files": sorted(paths)}
-    return (json.dumps(doc, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
-
-
-def _write_manifest(output: Path, paths: set[str]) -> None:
-    _write_if_changed(output / MANIFEST, _manifest_bytes(paths))
-
-
-def _write_if_changed(target: Path, data: bytes | Iterable[bytes], before_rename: Callable[[Stat], None] | None = None) -> bool:
+def write_if_changed(target: Path, data: bytes | Iterable[bytes], before_rename: Callable[[Stat], None] | None = None) -> bool:
     """Write `data` unless the file already holds it (its mtime is then kept): False."""
     if not isinstance(data, bytes):
         return _atomic_write(target, data, compare=True, before_rename=before_rename)
@@ -290,6 +178,25 @@ def _atomic_write(target: Path, chunks: Iterable[bytes], compare: bool,
         except OSError:
             pass
         raise
+
+
+def atomic_write_bytes(target: Path, data: bytes) -> None:
+    _atomic_write(target, (data,), compare=False)
+
+
+def contained(root: Path, rel: str) -> Path | None:
+    """`root / rel` if it lies inside `root` (its folder, links resolved, is `root` or
+    below it), else None: the build writes and deletes nothing anywhere else. The last
+    part may be a link: replacing or removing it changes the link, not what it points to."""
+    path = root / rel
+    try:
+        base = os.path.realpath(root)
+        parent = os.path.realpath(path.parent)
+    except (OSError, ValueError):
+        return None
+    if os.path.commonpath([base, parent]) != base or path.name in ("", ".", ".."):
+        return None
+    return path
 
 
 def remove_empty_parents(folder: Path, root: Path) -> None:

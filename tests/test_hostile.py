@@ -159,7 +159,7 @@ def test_a_killed_build_never_leaves_an_unchanged_claim_or_temp_files(tmp_path):
         (seeds / f"s{i}.txt").write_text(GOOD.replace("Sigi", "Poso").replace("120", str(300 + i)), encoding="utf-8")
     proc = subprocess.Popen([sys.executable, "-m", "generator", "build", "--seeds", str(seeds), "--docs", str(docs)],
                             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    stamp = docs / ".cache" / "stamp.pickle"
+    stamp = docs / ".cache" / "stamp.json"
     # Kill it once it has begun writing (the stamp goes before the first write).
     deadline = threading.Event()
     while stamp.exists() and proc.poll() is None and not deadline.wait(0.01):

@@ -18,11 +18,11 @@ from generator import urls
 from generator.build import SeedExtractor
 from generator.config import BuildConfig
 from generator.dedupe import merge_duplicates
-from generator.incremental import Memory
 from generator.index import KnowledgeBase
 from generator.read import read_folder
 from generator.render import PageTable, Renderer
 from generator.report import BuildReport
+from generator.state import OutputState
 
 from conftest import ROOT
 
@@ -35,7 +35,7 @@ def _table(seeds: Path, reference, tmp: Path) -> PageTable:
     config = BuildConfig(seeds=seeds, output=tmp / "unused", incremental=False)
     folder = read_folder(seeds)
     slugs = {s.id: urls.article_slug(s.id) for s in folder.seeds}
-    memory = Memory(config)
+    memory = OutputState(config)
     extracted = memory.extract(folder.seeds, slugs, SeedExtractor(reference, slugs, config, BuildReport("")))
     articles, _ = merge_duplicates(extracted.articles, extracted.samples)
     kb, _ = KnowledgeBase.build(articles, reference.taxonomy, reference.gazetteer)

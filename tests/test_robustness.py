@@ -189,7 +189,7 @@ def test_an_interrupted_build_leaves_previous_output_and_the_next_repairs(tmp_pa
         assert p.exists(), p
         text = p.read_bytes()
         assert text == old or text.endswith(b"\n"), p
-    assert not (docs / ".cache" / "stamp.pickle").exists()  # no claim that the tree is up to date
+    assert not (docs / ".cache" / "stamp.json").exists()  # no claim that the tree is up to date
     report = build(BuildConfig(seeds=seeds, output=docs))
     assert report.leftovers >= 0 and not [p for p in docs.rglob(".tmp-*")]
     fresh = tmp_path / "fresh"
@@ -284,7 +284,8 @@ def test_a_broken_cache_is_ignored(tmp_path):
     seeds = _seeds_for_cache(tmp_path / "seeds")
     docs = tmp_path / "docs"
     build(BuildConfig(seeds=seeds, output=docs))
-    (docs / ".cache" / "generator.pickle").write_bytes(b"not a pickle")
+    for path in (docs / ".cache").rglob("*.json"):
+        path.write_bytes(b"not json")
     build(BuildConfig(seeds=seeds, output=docs))
     fresh = tmp_path / "fresh"
     build(BuildConfig(seeds=seeds, output=fresh))
@@ -374,6 +375,6 @@ def test_without_incremental_builds_the_output_is_the_same(tmp_path):
     build(BuildConfig(seeds=seeds, output=tmp_path / "incremental"))
     report = build(BuildConfig(seeds=seeds, output=tmp_path / "plain", incremental=False))
     assert _tree(tmp_path / "incremental") == _tree(tmp_path / "plain")
-    assert not (tmp_path / "plain" / ".cache" / "generator.pickle").exists()
+    assert not (tmp_path / "plain" / ".cache" / "state.json").exists()
     again = build(BuildConfig(seeds=seeds, output=tmp_path / "plain", incremental=False))
     assert again.write.written == [] and len(again.built) == len(report.built)

@@ -8,8 +8,9 @@ import time
 
 import pytest
 
-from generator.write import (JOURNAL, MANIFEST, REPLACED, Output, file_stat, output_lock, read_journal, read_manifest,
-                             remove_leftovers, write_tree)
+from generator.state import (EDITED, JOURNAL, LEFT_ALONE, MANIFEST, OUTSIDE, manifest_entries, read_journal,
+                             read_manifest, write_tree)
+from generator.write import REPLACED, Output, file_stat, output_lock, remove_leftovers
 
 
 def _outputs(files: dict[str, bytes | None]) -> list[Output]:
@@ -68,8 +69,9 @@ def test_a_page_changed_by_hand_is_kept_aside_and_said(tmp_path):
     first = write_tree(tmp_path, _outputs({"a.md": b"A\n"}))
     (tmp_path / "a.md").write_text("edited by a person\n")
     heard = []
-    write_tree(tmp_path, _outputs({"a.md": b"A2\n"}), {p: {s} for p, s in first.stats.items()}, heard.append)
-    assert heard == ["a.md"]
+    write_tree(tmp_path, _outputs({"a.md": b"A2\n"}), {p: {s} for p, s in first.stats.items()},
+               lambda event, rel: heard.append((event, rel)))
+    assert heard == [(EDITED, "a.md")]
     assert (tmp_path / REPLACED / "a.md").read_text() == "edited by a person\n"
     assert (tmp_path / "a.md").read_bytes() == b"A2\n"
 
@@ -131,3 +133,55 @@ def test_the_manifest_is_never_trusted_to_reach_outside(tmp_path):
     assert read_manifest(tmp_path / "out") == {"a.md"}
     write_tree(tmp_path / "out", _outputs({}))
     assert (tmp_path / "victim.txt").read_text() == "keep"
+
+
+def test_a_page_changed_by_hand_whose_copy_fails_is_left_alone(tmp_path):
+    """The copy of an edited page cannot be kept (here a file stands where the copies'
+    folder should be): the page is not overwritten, and the caller hears of it."""
+    first = write_tree(tmp_path, _outputs({"a.md": b"A\n", "b.md": b"B\n"}))
+    (tmp_path / "a.md").write_text("edited by a person\n")
+    (tmp_path / REPLACED).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / REPLACED).write_text("not a folder")
+    heard = []
+    result = write_tree(tmp_path, _outputs({"a.md": b"A2\n", "b.md": b"B2\n"}), {p: {s} for p, s in first.stats.items()},
+                        lambda event, rel: heard.append((event, rel)))
+    assert heard == [(LEFT_ALONE, "a.md")] and result.kept_edited == ["a.md"]
+    assert (tmp_path / "a.md").read_text() == "edited by a person\n"
+    assert (tmp_path / "b.md").read_bytes() == b"B2\n"
+    assert "a.md" in read_manifest(tmp_path)  # still the generator's, never deleted as stale
+
+
+def test_absolute_and_climbing_manifest_paths_delete_nothing_outside(tmp_path):
+    """A manifest from a pull request lists files outside the output folder: by absolute
+    path, by `..`, through a link in the folder. None is deleted; each is reported."""
+    out = tmp_path / "out"
+    out.mkdir()
+    victims = [tmp_path / "victim.txt", tmp_path / "elsewhere" / "v.md"]
+    victims[1].parent.mkdir()
+    for v in victims:
+        v.write_text("keep")
+    (out / "link").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    listed = [str(victims[0]), "../victim.txt", "link/v.md", "C:\\victim.txt", "sub\\..\\..\\victim.txt", 7, "a.md"]
+    (out / MANIFEST).write_text(json.dumps({"files": listed}))
+    owned, ignored = manifest_entries(out)
+    assert owned == {"a.md"} and len(ignored) == 6
+    result = write_tree(out, _outputs({}))
+    assert all(v.read_text() == "keep" for v in victims)
+    assert result.removed == []
+    assert (out / "link").is_symlink()
+
+
+def test_nothing_is_written_through_a_path_out_of_the_folder(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (tmp_path / "elsewhere").mkdir()
+    (out / "artikel").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    heard = []
+    absolute = str(tmp_path / "x.md")
+    result = write_tree(out, _outputs({"artikel/a.md": b"A\n", absolute: b"X\n", "../y.md": b"Y\n", "ok.md": b"O\n"}),
+                        tell=lambda event, rel: heard.append((event, rel)))
+    assert sorted(result.outside) == sorted(["../y.md", absolute, "artikel/a.md"])
+    assert {e for e, _ in heard} == {OUTSIDE}
+    assert list((tmp_path / "elsewhere").iterdir()) == [] and not (tmp_path / "y.md").exists()
+    assert not (tmp_path / "x.md").exists()
+    assert result.written == ["ok.md"]

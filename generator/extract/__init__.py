@@ -37,8 +37,10 @@ def extract_article(seed: Seed, ref: Reference, slug: str) -> tuple[Article, lis
     mentions = regions.find_mentions(ref.gazetteer, sents)
     provinces, regencies, mentioned = regions.resolve(ref.gazetteer, mentions, full)
     tax = ref.taxonomy
-    rel = relevance.assess(tax.relevance, cleaned.headline or overrides.source_title(seed.overrides) or "", sents)
-    level = overrides.requested_relevance(seed.overrides) or rel.level
+    # The curator's front matter, checked before extraction reads any of it.
+    checked, problems = overrides.validate(seed, ref) if seed.overrides else ({}, [])
+    rel = relevance.assess(tax.relevance, cleaned.headline or (checked.get("source") or {}).get("title") or "", sents)
+    level = checked.get("relevance") or rel.level
     joined = Sentences(sents)  # searched by every cue and actor rule
     # Tags say what an effort does, for whom and by whom: they are looked for in an
     # effort only (and a text that does not mention stunting has no figures to show).
@@ -76,13 +78,10 @@ def extract_article(seed: Seed, ref: Reference, slug: str) -> tuple[Article, lis
         "relevance_note": rel.note,
         "relevance_evidence": rel.evidence,
     }
-    problems: list[Problem] = list(notes)
+    problems = notes + problems
     curated: tuple[str, ...] = ()
-    if seed.overrides:
-        checked, validation = overrides.validate(seed, ref)
-        problems += validation
-        if checked is not None:
-            values, curated = overrides.apply(values, checked, ref)
+    if checked:
+        values, curated = overrides.apply(values, checked, ref)
     if values["relevance"] != relevance.EFFORT:
         # Tags say what an effort does, for whom and by whom: an article that
         # reports none keeps its regions only (../shared/spec/dev-labels.yaml),

@@ -1,9 +1,11 @@
 """Curator overrides from a seed's front matter.
 
-Overrides win over extraction and are recorded as curated. A front matter that
-names something the knowledge base does not know (a region code, a programme
-id) is rejected whole, so that a typo never publishes half-corrected tags; the
-report names the file, the line and the value.
+Overrides are validated before extraction reads any of them, then win over
+extraction and are recorded as curated. A field that names something the
+knowledge base does not know (a region code, a programme id) or has a value of
+the wrong kind is rejected whole, so that a typo never publishes half-corrected
+tags, while the curator's other fields still apply; the report names the file,
+the line, the value and the field that was ignored.
 """
 from __future__ import annotations
 
@@ -12,7 +14,6 @@ import re
 from typing import Any
 
 from ..model import Actor, Evidence, Problem, RegionTag, Seed, Tag
-from ..errors import WITHOUT_OVERRIDES
 from ..reference import Reference
 
 # A link the site may show: an http(s) address without spaces, quotes or brackets.
@@ -29,24 +30,16 @@ KNOWN_FIELDS = set(_TEXT_FIELDS) | set(_TAXONOMY_FIELDS) | {"date", "provinces",
 RELEVANCE_LEVELS = ("effort", "mention", "none")
 
 
-def requested_relevance(raw: dict) -> str | None:
-    """The relevance a seed's front matter asks for, if it asks for one (before validation:
-    extraction looks for an effort's tags only where there is one)."""
-    value = raw.get("relevance")
-    if value in RELEVANCE_LEVELS:
-        return value
-    if isinstance(raw.get("relevant"), bool):
-        return "effort" if raw["relevant"] else "mention"
-    return None
-
-
-def validate(seed: Seed, ref: Reference) -> tuple[dict | None, list[Problem]]:
+def validate(seed: Seed, ref: Reference) -> tuple[dict, list[Problem]]:
+    """The front matter's valid fields, and a problem for each field set aside."""
     problems: list[Problem] = []
-    soft: list[Problem] = []  # reported, but the rest of the front matter still applies
     clean: dict[str, Any] = {}
+    rejected: set[str] = set()
 
     def bad(field: str, value: Any, why: str) -> None:
-        problems.append(Problem(seed.file, f"front matter: {field}: {why}; {WITHOUT_OVERRIDES}", line=_line_of(seed, field, value)))
+        rejected.add(field)
+        problems.append(Problem(seed.file, f"front matter: {field}: {why}; bidang {field} diabaikan, bidang lain tetap berlaku",
+                                line=_line_of(seed, field.rsplit(".", 1)[-1], value)))
 
     def text_or_date(field: str, value: Any, into: dict, label: str) -> None:
         if field == "date":
@@ -59,7 +52,7 @@ def validate(seed: Seed, ref: Reference) -> tuple[dict | None, list[Problem]]:
             bad(label, None, "harus berupa teks")
         elif field == "url" and value is not None and not SAFE_URL.match(str(value).strip()):
             # Only a web address may become a link: "javascript:", "data:", a file path may not.
-            soft.append(Problem(seed.file, f"front matter: {label}: '{str(value)[:80]}' bukan alamat http(s); diabaikan",
+            problems.append(Problem(seed.file, f"front matter: {label}: '{str(value)[:80]}' bukan alamat http(s); diabaikan",
                                 line=_line_of(seed, field, None)))
         else:
             into[field] = None if value is None else str(value).strip() if field == "url" else str(value)
@@ -119,9 +112,7 @@ def validate(seed: Seed, ref: Reference) -> tuple[dict | None, list[Problem]]:
                 else:
                     bad(field, item, "setiap aktor perlu name dan type")
             clean[field] = actors
-    if any(p.level == "warning" for p in problems):
-        return None, problems + soft
-    return clean, problems + soft
+    return {k: v for k, v in clean.items() if k not in rejected}, problems
 
 
 def apply(values: dict, checked: dict, ref: Reference) -> tuple[dict, tuple[str, ...]]:
@@ -154,13 +145,6 @@ def apply(values: dict, checked: dict, ref: Reference) -> tuple[dict, tuple[str,
     if "actors" in checked and "actor_types" not in checked:
         out["actor_types"] = tuple(Tag(t, CURATED, True) for t in sorted({a.type for a in out["actors"]}))
     return out, tuple(sorted(f for f in checked if f != "source"))
-
-
-def source_title(raw: dict) -> str | None:
-    """The headline an imported article's source states (before validation: relevance reads it)."""
-    source = raw.get("source")
-    title = source.get("title") if isinstance(source, dict) else None
-    return title if isinstance(title, str) and title.strip() else None
 
 
 def _as_list(value: Any) -> list:

@@ -18,7 +18,6 @@ import os
 import re
 from pathlib import Path
 
-from jinja2 import FileSystemBytecodeCache
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
@@ -31,9 +30,9 @@ from ..config import BuildConfig
 from ..errors import one_line
 from ..html import (heading_tree, searchable, with_content_security_policy, with_named_dialogs,
                     without_search_attributes)
-from ..incremental import CACHE_DIR
+from ..incremental.templates import COMPILED
 from ..search import shards
-from ..write import read_manifest
+from ..state import read_manifest
 from .config import KnowledgeBaseConfig, build_config, unknown_keys_are_errors
 
 log = logging.getLogger("mkdocs.plugins.stunting-kb")
@@ -71,6 +70,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     @event_priority(50)  # before Material's search plugin reads its language
     def on_config(self, config):
+        if problem := pipeline.site_dir_problem(config.site_dir, os.path.dirname(config.config_file_path or ".")):
+            raise PluginError(problem)  # before MkDocs empties a linked site folder
         if "kb" in config.extra:
             raise PluginError("extra.kb tidak dipakai lagi: pindahkan opsinya ke `plugins: - stunting-kb:` di mkdocs.yml "
                               f"(opsi yang sah: {', '.join(sorted(k for k, _ in self.config_scheme))})")
@@ -164,14 +165,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return files
 
     def on_env(self, env, config, files):
-        # Material's templates are compiled again at every build (and every
-        # rebuild under `mkdocs serve`); keep the compiled code with our cache.
-        folder = self.kb.output / CACHE_DIR / "theme"
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            env.bytecode_cache = FileSystemBytecodeCache(str(folder))
-        except OSError:
-            pass
+        # Material's templates are compiled again at every build (and every rebuild
+        # under `mkdocs serve`); keep the compiled code in memory (never on disk,
+        # where a file would run as code: incremental/templates.py).
+        env.bytecode_cache = COMPILED
         return env
 
     def on_serve(self, server, config, builder):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from jinja2 import ChoiceLoader, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, pass_context
+from jinja2 import BytecodeCache, ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
 from .. import urls
@@ -30,7 +30,7 @@ _URL_SLOT = "\x00url\x00"
 
 class Renderer:
     def __init__(self, kb: KnowledgeBase, ref: Reference, settings: SiteSettings = SiteSettings(),
-                 templates: Path | None = None, compiled: Path | None = None):
+                 templates: Path | None = None, compiled: BytecodeCache | None = None):
         self.kb = kb
         self.ref = ref
         self.settings = settings
@@ -43,15 +43,9 @@ class Renderer:
             self.search_paragraphs = 1000 if self.search_prebuilt or len(kb.articles) <= SEARCH_FULL_TEXT_UP_TO else 1
         # `templates`: a folder whose templates replace the package's of the same name.
         folders = [str(p) for p in (templates, TEMPLATES) if p is not None]
-        # Compiled templates kept between builds (`compiled`): compiling them is a
-        # good part of a one-edit rebuild.
-        bytecode = None
-        try:
-            if compiled is not None:
-                compiled.mkdir(parents=True, exist_ok=True)
-                bytecode = FileSystemBytecodeCache(str(compiled))
-        except OSError:  # no cache then; the writer reports an unwritable output folder
-            pass
+        # Compiled templates kept between builds (`compiled`, in memory: incremental/templates.py):
+        # compiling them is a good part of a one-edit rebuild.
+        bytecode = compiled
         options = dict(loader=ChoiceLoader([FileSystemLoader(f) for f in folders]), bytecode_cache=bytecode,
                        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, undefined=StrictUndefined)
         shared_globals = dict(kb=kb, settings=settings, paths=urls, region_path=lambda r: region_path(r, kb.gazetteer),
