@@ -23,8 +23,7 @@ from typing import Iterable, Iterator
 from ..reference.sources import SEED_FIELDS, ImportLimits, column_key
 from .fetch import is_web_address
 from .items import (BROKEN_ROW, EMPTY, NOT_ARTICLE, NOT_INDONESIAN, TOO_SHORT, Expected, Found, NewsItem, Skipped,
-                    TextTools, article, looks_indonesian, looks_like_listing, one_line, parse_date, without_tracking,
-                    word_count)
+                    TextTools, article, looks_indonesian, looks_like_listing, one_line, parse_date, word_count)
 
 DATASET_SUFFIXES = (".jsonl", ".json", ".csv", ".xlsx")
 DELIMITERS = ",;\t|"
@@ -86,7 +85,9 @@ def _item(row: Row, origin: str, columns: dict[str, str | None], tools: TextTool
     url = one_line(value["url"])
     return NewsItem(text=text, origin=origin, title=title,
                     date=parse_date(value["date"], tools.calendar) or dateline,
-                    url=without_tracking(url, tools.sources.tracking_parameters) if url and is_web_address(url) else None,
+                    # The row's own address, as the dataset gives it (tracking parameters matter only
+                    # to tell whether the folder holds the article already: shelf.url_key).
+                    url=url if url and is_web_address(url) else None,
                     outlet=one_line(value["outlet"]), note=row.note)
 
 
