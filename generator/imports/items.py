@@ -7,6 +7,9 @@ import re
 import urllib.parse
 from dataclasses import dataclass
 
+import ftfy
+import ftfy.badness
+
 from ..extract import dates
 from ..extract.text import article_lines
 from ..reference.calendar import Calendar
@@ -117,7 +120,7 @@ def article_text(text: str, title: str | None, tools: TextTools) -> str:
 def article(text: str, title: str | None, tools: TextTools) -> tuple[str, dt.date | None]:
     """`article_text`, and the date its dateline gives ("SIGI, Senin (3/6/2024) - ...", or a
     date line above the text): never a year the text merely mentions."""
-    text = tools.boilerplate.strip(clean_text(text.translate(_SEPARATORS)))
+    text = tools.boilerplate.strip(clean_text(without_mojibake(text.translate(_SEPARATORS))))
     lines = [ln for ln in article_lines(text, tools.text) if not tools.sources.page_line.match(ln)]
     paragraphs = [" ".join(ln.split()) for ln in lines if ln.strip()]
     head = _comparable(title or "")
@@ -139,6 +142,15 @@ def dateline_date(date_lines: list[str], first: list[str], calendar: Calendar) -
         found, _ = dates.find_date(None, [m.group(1)], calendar)
         return found
     return None
+
+
+def without_mojibake(text: str) -> str:
+    """UTF-8 once read as Latin-1 ("kmÂ²") repaired, as the build reads seeds (read.py): the
+    seed holds what the build will see, so a second import recognises it."""
+    return ftfy.fix_encoding(text) if _LATIN1.search(text) and ftfy.badness.is_bad(text) else text
+
+
+_LATIN1 = re.compile(r"[\x80-\xff]")
 
 
 def looks_indonesian(text: str, rules: SourceRules) -> bool:
@@ -170,7 +182,7 @@ def one_line(value: object) -> str | None:
     """A title or outlet as one clean line, or None."""
     if value is None:
         return None
-    line = " ".join(clean_text(str(value)).split())
+    line = " ".join(clean_text(without_mojibake(str(value))).split())
     return line or None
 
 

@@ -9,7 +9,7 @@ import lxml.html
 import trafilatura
 
 from .fetch import host, is_web_address
-from .items import (NOT_ARTICLE, NOT_INDONESIAN, NewsItem, Skipped, TextTools, article, looks_indonesian, one_line,
+from .items import (NOT_ARTICLE, NOT_INDONESIAN, REFUSED, NewsItem, Skipped, TextTools, article, looks_indonesian, one_line,
                     parse_date, without_tracking, word_count)
 
 # A page whose text is mostly the texts of its links is an index (a front page, a section or
@@ -30,16 +30,14 @@ def page_item(html: bytes | str, origin: str, tools: TextTools, fetched_from: st
                                           include_tables=False, include_images=False, favor_precision=True,
                                           date_extraction_params=DATE_PARAMS)
     except Exception as exc:  # noqa: BLE001 - a page trafilatura cannot parse is one skipped source
-        return Skipped(origin, f"halaman tidak bisa dibaca ({type(exc).__name__})")
+        return Skipped(origin, f"halaman tidak bisa dibaca ({type(exc).__name__})", REFUSED)
     links, link_share = _links(html, doc.text if doc is not None else "")
-    if links >= INDEX_LINKS and link_share >= INDEX_LINK_SHARE:
-        return Skipped(origin, f"bukan artikel: halaman indeks, rubrik atau pencarian ({links} tautan, "
-                               f"{link_share:.0%} teksnya berupa tautan)", NOT_ARTICLE)
-    if doc is None or not doc.text:
-        return Skipped(origin, "tidak ada artikel di halaman", NOT_ARTICLE)
-    title = one_line(doc.title)
-    text, dateline = article(doc.text, title, tools)
+    title = one_line(doc.title) if doc is not None else None
+    text, dateline = article(doc.text, title, tools) if doc is not None and doc.text else ("", None)
     words = word_count(text)
+    if links >= INDEX_LINKS and (link_share >= INDEX_LINK_SHARE or words < tools.sources.min_words):
+        return Skipped(origin, f"bukan artikel: halaman indeks, rubrik atau pencarian ({links} tautan, "
+                               f"{words} kata teks berjalan)", NOT_ARTICLE)
     if words < tools.sources.min_words:
         return Skipped(origin, f"tidak ada artikel di halaman (hanya {words} kata)", NOT_ARTICLE)
     if not looks_indonesian(text, tools.sources):

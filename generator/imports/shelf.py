@@ -40,6 +40,11 @@ class SeedShelf:
                     if isinstance(url, str) and url:
                         self._by_url.setdefault(self.url_key(url), seed.file)
                 self._by_text.setdefault(text_key(seed.text), seed.file)
+                # The body as written, too: whatever the build repairs on reading (mojibake, control
+                # characters), a re-run must recognise what an earlier run wrote.
+                body = _raw_body(folder / seed.file)
+                if body is not None:
+                    self._by_text.setdefault(text_key(body), seed.file)
 
     def holding(self, item: NewsItem) -> str | None:
         """The seed file that already holds this article, if one does."""
@@ -105,6 +110,17 @@ class SeedShelf:
         parts = urllib.parse.urlsplit(without_tracking(url, self.tracking))
         query = urllib.parse.urlencode(sorted(urllib.parse.parse_qsl(parts.query, keep_blank_values=True)))
         return parts.netloc.lower().removeprefix("www.") + parts.path.rstrip("/") + (f"?{query}" if query else "")
+
+def _raw_body(path: Path) -> str | None:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    if text.startswith("---\n"):
+        end = text.find("\n---\n", 4)
+        return text[end + 5:] if end >= 0 else None
+    return text
+
 
 def text_key(text: str) -> str:
     """The same article text, whatever its spacing, line breaks and capitals."""
