@@ -356,3 +356,16 @@ def test_a_date_comes_from_metadata_or_dateline_never_from_a_year_in_the_text(tm
     posts = {p.metadata["source"]["title"]: p for p in seeds_of(tmp_path / "seeds").values()}
     assert "date" not in posts["Makanan Tambahan Balita Sigi"].metadata["source"]
     assert str(posts["Makanan Tambahan Balita Poso"].metadata["source"]["date"]) == "2025-03-12"
+
+
+def test_rows_that_are_not_indonesian_articles_are_accounted_for(tmp_path, tools):
+    english = ("The district health office distributed supplementary food to children under five in Sigi this week. "
+               "The programme will run for ninety days and is monitored by volunteers in every village. " * 3)
+    listing = "\n\n".join(f"Pemkab Sigi salurkan bantuan gizi untuk balita di desa nomor {n}" for n in range(12))
+    rows = [{"judul": "Artikel", "isi": article(1)}, {"judul": "Inggris", "isi": english},
+            {"judul": "Indeks", "isi": listing}]
+    (tmp_path / "campur.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    summary = run_import([str(tmp_path / "campur.jsonl")], tmp_path / "seeds", tools)
+    assert [(o.origin, o.kind) for o in summary.outcomes] == [
+        ("campur.jsonl baris 1", IMPORTED), ("campur.jsonl baris 2", "bukan bahasa Indonesia"),
+        ("campur.jsonl baris 3", "bukan artikel")]

@@ -139,13 +139,16 @@ def run_import(sources: list[str], seeds: Path, tools: TextTools, fetcher: Fetch
     # The hosts the user named: their own addresses may be internal ones (a local test server).
     named = {host(s) for s in sources if is_web_address(s)}
     bar = Progress(progress)
+    imported = 0
     for source in sources:
         for item in _guarded(_items(source, tools, fetcher, since, mapping or {}, named), source):
             if isinstance(item, Expected):
                 bar.expect(item.count)
                 continue
-            bar.tick(len(summary.imported))
-            summary.outcomes.append(_outcome(item, source, shelf, since))
+            bar.tick(imported)
+            outcome = _outcome(item, source, shelf, since)
+            imported += outcome.kind == IMPORTED
+            summary.outcomes.append(outcome)
     bar.done()
     return summary
 

@@ -58,6 +58,10 @@ def dataset_items(path: Path, tools: TextTools, mapping: dict[str, str]) -> Iter
     if path.stat().st_size > limits.max_file_mb * 1_000_000:
         raise DatasetError(f"berkas lebih dari {limits.max_file_mb:g} MB (batas limits.max_file_mb di "
                            "generator/data/import.yml); tidak ada yang diimpor")
+    if path.suffix.lower() == ".json" and path.stat().st_size > limits.max_json_mb * 1_000_000:
+        raise DatasetError(f"berkas .json lebih dari {limits.max_json_mb:g} MB (batas limits.max_json_mb di "
+                           "generator/data/import.yml; simpan sebagai .jsonl, satu artikel per baris, yang "
+                           "dibaca bertahap); tidak ada yang diimpor")
     header, count = _check(path, limits)
     columns = _columns(header, tools, mapping)
     yield Expected(count)

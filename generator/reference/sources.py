@@ -15,6 +15,7 @@ class ImportLimits:
     """What one local file may cost before the importer refuses it (data/import.yml: limits)."""
 
     max_file_mb: float = 200
+    max_json_mb: float = 50
     max_rows: int = 200_000
     max_seconds: float = 600
     max_page_mb: float = 5
