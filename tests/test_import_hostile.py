@@ -79,7 +79,8 @@ def test_a_kill_mid_import_then_a_rerun_gives_every_row_exactly_once(tmp_path):
     first = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 120
-        while (not seeds.exists() or len(os.listdir(seeds)) < 100) and first.poll() is None and time.monotonic() < deadline:
+        while (not seeds.exists() or sum(n.endswith(".txt") for n in os.listdir(seeds)) < 100) \
+                and first.poll() is None and time.monotonic() < deadline:
             time.sleep(0.01)
         first.send_signal(signal.SIGKILL)
     finally:
@@ -369,3 +370,10 @@ def test_rows_that_are_not_indonesian_articles_are_accounted_for(tmp_path, tools
     assert [(o.origin, o.kind) for o in summary.outcomes] == [
         ("campur.jsonl baris 1", IMPORTED), ("campur.jsonl baris 2", "bukan bahasa Indonesia"),
         ("campur.jsonl baris 3", "bukan artikel")]
+
+
+def test_a_dataset_that_takes_too_long_is_stopped_with_its_limit(tmp_path, tools):
+    rows = [{"judul": f"Judul {n}", "isi": f"Teks {n}"} for n in range(600)]
+    (tmp_path / "lambat.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    summary = run_import([str(tmp_path / "lambat.jsonl")], tmp_path / "seeds", limited(tools, max_seconds=1e-9))
+    assert [(s.kind, "limits.max_seconds" in s.reason) for s in summary.skipped] == [(REFUSED, True)]
