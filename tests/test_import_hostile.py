@@ -377,3 +377,14 @@ def test_a_dataset_that_takes_too_long_is_stopped_with_its_limit(tmp_path, tools
     (tmp_path / "lambat.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
     summary = run_import([str(tmp_path / "lambat.jsonl")], tmp_path / "seeds", limited(tools, max_seconds=1e-9))
     assert [(s.kind, "limits.max_seconds" in s.reason) for s in summary.skipped] == [(REFUSED, True)]
+
+
+def test_a_file_whose_texts_begin_mid_sentence_is_refused_as_broken(tmp_path, tools):
+    # What a reader that guessed the quoting wrong makes of a file: texts cut in pieces.
+    rows = "".join(f"Judul {n};{article(n).split(' balita ', 1)[0]}\nsambungan {n};balita {article(n).split(' balita ', 1)[1]}\n"
+                   for n in range(8))
+    (tmp_path / "potong.csv").write_text("judul;isi\n" + rows, encoding="utf-8")
+    summary = run_import([str(tmp_path / "potong.csv")], tmp_path / "seeds", tools)
+    [refused] = summary.skipped
+    assert refused.kind == REFUSED and "8 dari 16 teks di kolom 'isi' mulai di tengah kalimat" in refused.reason
+    assert not (tmp_path / "seeds").exists()

@@ -14,6 +14,7 @@ import codecs
 import csv
 import itertools
 import json
+import re
 import time
 import zipfile
 from dataclasses import dataclass
@@ -30,6 +31,8 @@ DELIMITERS = ",;\t|"
 MAX_COLUMNS = 200
 csv.field_size_limit(10_000_000)
 REPAIRED = "byte bukan UTF-8 dibaca sebagai cp1252"
+# A text that begins in the middle of a sentence: what a row split in two looks like.
+_FRAGMENT = re.compile(r"\s*(?:[a-z]|[,.;:)\]])")
 
 
 def _cp1252_bytes(exc: UnicodeDecodeError) -> tuple[str, int]:
@@ -62,8 +65,13 @@ def dataset_items(path: Path, tools: TextTools, mapping: dict[str, str]) -> Iter
         raise DatasetError(f"berkas .json lebih dari {limits.max_json_mb:g} MB (batas limits.max_json_mb di "
                            "generator/data/import.yml; simpan sebagai .jsonl, satu artikel per baris, yang "
                            "dibaca bertahap); tidak ada yang diimpor")
-    header, count = _check(path, limits)
+    header, count, fragments = _check(path, limits)
     columns = _columns(header, tools, mapping)
+    texts, cut = fragments.get(columns["text"], (0, 0))
+    if cut >= 5 and cut > texts // 5:
+        raise DatasetError(f"berkas tampak rusak: {cut} dari {texts} teks di kolom '{columns['text']}' mulai di "
+                           "tengah kalimat (baris terpotong); tidak ada yang diimpor dari berkas ini. Periksa tanda "
+                           "petik dan pemisah kolomnya (CSV standar: RFC 4180)")
     yield Expected(count)
     for row in _limited(_rows(path, limits), limits):
         origin = f"{path.name} baris {row.number}"
@@ -113,11 +121,13 @@ def _columns(header: list[str], tools: TextTools, mapping: dict[str, str]) -> di
     return chosen
 
 
-def _check(path: Path, limits: ImportLimits) -> tuple[list[str], int]:
-    """The file's columns and row count, read once without keeping anything; DatasetError when
-    the file is over a limit or looks broken (then nothing of it may be imported)."""
+def _check(path: Path, limits: ImportLimits) -> tuple[list[str], int, dict[str, tuple[int, int]]]:
+    """The file's columns, its row count and, per column, how many values it has and how many
+    of them begin in the middle of a sentence, read once without keeping anything; DatasetError
+    when the file is over a limit or looks broken (then nothing of it may be imported)."""
     count = broken = not_records = 0
     header: dict[str, None] = {}
+    fragments: dict[str, list[int]] = {}
     first_problem = ""
     for row in _limited(_rows(path, limits), limits):
         count += 1
@@ -126,8 +136,14 @@ def _check(path: Path, limits: ImportLimits) -> tuple[list[str], int]:
             first_problem = first_problem or f"baris {row.number}: {row.problem}"
         elif row.cells is None:
             not_records += 1
-        elif count <= 50:
-            header.update(dict.fromkeys(str(k) for k in row.cells))
+        else:
+            if count <= 50:
+                header.update(dict.fromkeys(str(k) for k in row.cells))
+            for key, value in list(row.cells.items())[:MAX_COLUMNS]:
+                if isinstance(value, str) and value.strip():
+                    seen = fragments.setdefault(str(key), [0, 0])
+                    seen[0] += 1
+                    seen[1] += _FRAGMENT.match(value) is not None
     if not count:
         raise DatasetError("tidak ada baris")
     if broken > max(2, count // 50):
@@ -137,7 +153,7 @@ def _check(path: Path, limits: ImportLimits) -> tuple[list[str], int]:
     if not_records > max(2, count // 2):
         raise DatasetError(f"berkas tampak rusak: {not_records} dari {count} baris bukan objek JSON; "
                            "tidak ada yang diimpor dari berkas ini")
-    return list(header), count
+    return list(header), count, {k: (v[0], v[1]) for k, v in fragments.items()}
 
 
 def _limited(rows: Iterable[Row], limits: ImportLimits) -> Iterator[Row]:
