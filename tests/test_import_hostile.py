@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import errno
-import io
 import json
 import os
 import signal
@@ -26,7 +25,7 @@ import pytest
 
 from generator.imports import IMPORTED, NOT_WRITTEN, load_tools, run_import
 from generator.imports.fetch import Fetcher
-from generator.imports.items import BROKEN_ROW, NOT_ARTICLE, REFUSED, UNREACHABLE
+from generator.imports.items import NOT_ARTICLE, REFUSED, UNREACHABLE
 from generator.imports.shelf import TEMP_PREFIX, WINDOWS_RESERVED
 
 from conftest import ROOT, SHARED

@@ -95,7 +95,7 @@ def parse_date(value: object, calendar: Calendar) -> dt.date | None:
             try:
                 return dt.date(parts[order[0]], parts[order[1]], parts[order[2]])
             except ValueError:
-                return None
+                break  # "10/21/2025 20:43" is month first: the forms below know it
     try:
         return email.utils.parsedate_to_datetime(value).date()
     except (TypeError, ValueError, IndexError):
@@ -107,7 +107,7 @@ def parse_date(value: object, calendar: Calendar) -> dt.date | None:
 # Line and paragraph separators that only Unicode knows (a JSON string may hold them):
 # ordinary characters of the text, made the line breaks (or space) they stand for.
 _SEPARATORS = str.maketrans({"\u2028": "\n", "\u2029": "\n\n", "\x85": " "})
-_DATELINE = re.compile(r"^(.{2,80}?)\s(?:-{1,3}|–|—)\s")
+_DATELINE = re.compile(r"^([A-Z][^.!?]{1,78}?)\s(?:-{1,3}|–|—)\s")
 
 
 def article_text(text: str, title: str | None, tools: TextTools) -> str:
@@ -138,7 +138,8 @@ def dateline_date(date_lines: list[str], first: list[str], calendar: Calendar) -
         if found:
             return found
     m = _DATELINE.match(first[0]) if first else None
-    if m:  # only the dateline before the dash: "KENDARI, Rabu (12/3/2025) -"
+    # Only a dateline before the dash ("KENDARI, Rabu (12/3/2025) -"): places and a date, not a clause.
+    if m and sum(w[0].islower() for w in m.group(1).split()) <= 2:
         found, _ = dates.find_date(None, [m.group(1)], calendar)
         return found
     return None
