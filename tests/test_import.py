@@ -317,3 +317,24 @@ def test_the_source_data_yields_to_a_curator_and_is_checked(build_kb):
     messages = {p.file: p.message for p in report.problems}
     assert "source: harus berupa pemetaan" in messages["c.txt"]
     assert "source.url" in messages["d.txt"]
+
+
+def test_boilerplate_rules_cut_the_furniture_and_keep_the_sentences(tools):
+    """Shapes seen in the real corpus, in sentences written for this test."""
+    text = ("KENDARI - Dinas Kesehatan melatih kader posyandu. Baca juga: Pasar Murah Digelar di Kendari Jelang Lebaran "
+            "Pelatihan itu diikuti 300 kader.\n"
+            "Ibu hamil perlu tablet tambah darah. Baca juga petunjuk pada kemasan sebelum minum.\n"
+            "BACA JUGADinkes Kendari Bagikan Alat Ukur\n"
+            "Setiap posyandu kini punya alat ukur.Cek Berita dan Artikel yang lain di Google News\n"
+            "SCROLL TO CONTINUE WITH CONTENT\n"
+            "Kader yang lulus mendapat sertifikat, kata dia.Baca juga: Kendari siapkan dana desa untuk gizi"
+            "Pewarta: Fulan BinFulanEditor: Fulanah COPYRIGHT © ANTARA 2025\n"
+            "# Stunting# Posyandu Kendari# Kader")
+    cleaned = tools.boilerplate.strip(text)
+    for gone in ("Pasar Murah", "Dinkes Kendari Bagikan", "Google News", "SCROLL", "Kendari siapkan", "Pewarta", "Editor",
+                 "COPYRIGHT", "# Stunting"):
+        assert gone not in cleaned, gone
+    for kept in ("KENDARI - Dinas Kesehatan melatih kader posyandu.", "Pelatihan itu diikuti 300 kader.",
+                 "Baca juga petunjuk pada kemasan sebelum minum.", "Setiap posyandu kini punya alat ukur.",
+                 "Kader yang lulus mendapat sertifikat, kata dia."):
+        assert kept in cleaned, kept

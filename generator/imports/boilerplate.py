@@ -14,7 +14,7 @@ from ..reference.files import DataFileError, compiling, yaml_mapping
 # Where a glued headline ends: a lower-case letter, digit or ")" directly followed by a
 # capitalised word ("filmPewarta", "TurunPeroleh").
 _GLUED = re.compile(r"(?<=[a-z0-9)])(?=[A-Z][a-z])")
-_SENTENCE_END = re.compile(r"[.!?][\"”’]?\s")
+_SENTENCE_END = re.compile(r"[.!?][\"”’]?(?:\s|$)")
 _QUOTE_OPENS = re.compile(r"\s(?=[“\"][A-Z])")
 _WORD = re.compile(r"\S+")
 _LOWER_RUN = re.compile(r"\b[a-z]{2,}(?:\s+[a-z]{2,}){3,}\b")
@@ -101,8 +101,8 @@ class Boilerplate:
             words = list(_WORD.finditer(head[:first_end.start()] if first_end else head))
             if self._title_case(words):
                 stop = self._title_case_end(words)
-                if stop is None and first_end is None:
-                    stop = len(head)
+                if stop is None and (first_end is None or first_end.end() >= len(head.rstrip())):
+                    stop = len(head)  # a headline in Title Case, ending in "?" or "!" at most
             else:
                 stop = self._sentence_case_end(words)
         if stop is None:
