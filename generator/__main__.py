@@ -38,6 +38,9 @@ def main(argv: list[str] | None = None) -> int:
     i.add_argument("--map", action="append", default=[], metavar="COL=FIELD",
                    help="read dataset column COL as FIELD (title, text, date, url, outlet); repeatable")
     i.add_argument("--delay", type=float, default=None, help="seconds between two requests to one site (default: 1)")
+    i.add_argument("--log", type=Path, default=None, metavar="FILE",
+                   help="where the full list (every row and what became of it) goes "
+                        "(default: import-logs/impor-<time>.log beside the seeds folder)")
     args = parser.parse_args(argv)
     if args.command == "import":
         return _import(args)
@@ -94,8 +97,15 @@ def _import(args: argparse.Namespace) -> int:
         return 2
     summary = run_import(args.sources, args.seeds, tools, Fetcher(tools.sources, delay=args.delay),
                          since=args.since, mapping=mapping, progress=sys.stderr)
+    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%d-%H%M%S")
+    log = args.log or args.seeds.resolve().parent / "import-logs" / f"impor-{stamp}.log"
+    try:
+        summary.write_log(log)
+    except OSError as exc:
+        print(f"peringatan: log tidak bisa ditulis ke {log} ({exc.strerror or exc})", file=sys.stderr)
     print("\n".join(summary.lines()))
-    return 1 if summary.skipped and not (summary.imported or summary.already) else 0
+    # An import that lost something (a source with nothing usable, a seed not written) fails.
+    return 1 if summary.failed() else 0
 
 
 if __name__ == "__main__":

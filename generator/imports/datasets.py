@@ -1,51 +1,106 @@
 """News datasets -> news items: one article per row of a .jsonl, .json, .csv or .xlsx file,
 with the column names Indonesian news datasets use (data/import.yml) or the user's own
-(`--map COL=FIELD`)."""
+(`--map COL=FIELD`).
+
+A dataset is read twice, streaming: first to check it (limits, broken rows, its columns),
+then to yield its rows. A file that looks broken is refused whole before anything of it is
+written. CSV is read as RFC 4180 says (Python's csv defaults: doubled quotes, quoted line
+breaks); only the delimiter is detected, never the quoting. Text is UTF-8 (with or without
+BOM) or UTF-16 with a BOM; a stray byte that is not UTF-8 is read as cp1252 in its own row
+only, and the row says so."""
 from __future__ import annotations
 
+import codecs
 import csv
-import io
+import itertools
 import json
+import re
+import time
+import zipfile
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
-from ..reference.sources import SEED_FIELDS, column_key
+from ..reference.sources import SEED_FIELDS, ImportLimits, column_key
 from .fetch import is_web_address
-from .items import Expected, Found, NewsItem, Skipped, TextTools, article_text, one_line, parse_date, without_tracking, word_count
+from .items import (BROKEN_ROW, EMPTY, NOT_ARTICLE, NOT_INDONESIAN, TOO_SHORT, Expected, Found, NewsItem, Skipped,
+                    TextTools, article, looks_indonesian, looks_like_listing, one_line, parse_date, word_count)
 
 DATASET_SUFFIXES = (".jsonl", ".json", ".csv", ".xlsx")
-# A dataset is read whole: a bigger file is not a news dataset one imports by hand.
-MAX_DATASET_BYTES = 2_000_000_000
+DELIMITERS = ",;\t|"
+MAX_COLUMNS = 200
 csv.field_size_limit(10_000_000)
+REPAIRED = "byte bukan UTF-8 dibaca sebagai cp1252"
+# A text that begins in the middle of a sentence: what a row split in two looks like.
+_FRAGMENT = re.compile(r"\s*(?:[a-z]|[,.;:)\]])")
+
+
+def _cp1252_bytes(exc: UnicodeDecodeError) -> tuple[str, int]:
+    """A byte that is not UTF-8, read as the Windows code page it most likely came from."""
+    bad = exc.object[exc.start:exc.end]
+    return bad.decode("cp1252", "replace"), exc.end
+
+
+codecs.register_error("stunting-kb-cp1252", _cp1252_bytes)
 
 
 class DatasetError(Exception):
     """A dataset that cannot be read as one; the message says why, in Indonesian."""
 
 
+@dataclass
+class Row:
+    number: int  # as a person counts it: a spreadsheet's row, a JSONL file's line
+    cells: dict | None  # None: not a record at all
+    problem: str | None = None  # a broken row: why
+    note: str | None = None  # read, but repaired
+
+
 def dataset_items(path: Path, tools: TextTools, mapping: dict[str, str]) -> Iterator[Found]:
-    rows = list(_rows(path))
-    if not rows:
-        raise DatasetError("tidak ada baris")
-    header = list(dict.fromkeys(k for _, row in rows[:50] for k in (row or {})))
+    limits = tools.sources.limits
+    if path.stat().st_size > limits.max_file_mb * 1_000_000:
+        raise DatasetError(f"berkas lebih dari {limits.max_file_mb:g} MB (batas limits.max_file_mb di "
+                           "generator/data/import.yml); tidak ada yang diimpor")
+    if path.suffix.lower() == ".json" and path.stat().st_size > limits.max_json_mb * 1_000_000:
+        raise DatasetError(f"berkas .json lebih dari {limits.max_json_mb:g} MB (batas limits.max_json_mb di "
+                           "generator/data/import.yml; simpan sebagai .jsonl, satu artikel per baris, yang "
+                           "dibaca bertahap); tidak ada yang diimpor")
+    header, count, fragments = _check(path, limits)
     columns = _columns(header, tools, mapping)
-    yield Expected(len(rows))
-    for number, row in rows:
-        origin = f"{path.name} baris {number}"
-        if row is None:
-            yield Skipped(origin, "baris bukan objek JSON")
+    texts, cut = fragments.get(columns["text"], (0, 0))
+    if cut >= 5 and cut > texts // 5:
+        raise DatasetError(f"berkas tampak rusak: {cut} dari {texts} teks di kolom '{columns['text']}' mulai di "
+                           "tengah kalimat (baris terpotong); tidak ada yang diimpor dari berkas ini. Periksa tanda "
+                           "petik dan pemisah kolomnya (CSV standar: RFC 4180)")
+    yield Expected(count)
+    for row in _limited(_rows(path, limits), limits):
+        origin = f"{path.name} baris {row.number}"
+        if row.cells is None or row.problem:
+            yield Skipped(origin, row.problem or "baris bukan objek JSON", BROKEN_ROW)
             continue
-        value = {f: row.get(c) if c else None for f, c in columns.items()}
-        title = one_line(value["title"])
-        text = article_text(str(value["text"] or ""), title, tools)
-        words = word_count(text)
-        if words < tools.sources.min_words:
-            yield Skipped(origin, "teks kosong" if not words else f"teks terlalu pendek ({words} kata)")
-            continue
-        url = one_line(value["url"])
-        yield NewsItem(text=text, origin=origin, title=title, date=parse_date(value["date"], tools.calendar),
-                       url=without_tracking(url, tools.sources.tracking_parameters) if url and is_web_address(url) else None,
-                       outlet=one_line(value["outlet"]))
+        yield _item(row, origin, columns, tools)
+
+
+def _item(row: Row, origin: str, columns: dict[str, str | None], tools: TextTools) -> NewsItem | Skipped:
+    value = {f: row.cells.get(c) if c else None for f, c in columns.items()}
+    title = one_line(value["title"])
+    raw = str(value["text"] if value["text"] is not None else "")
+    text, dateline = article(raw, title, tools)
+    words = word_count(text)
+    if words < tools.sources.min_words:
+        return Skipped(origin, "teks kosong" if not words else f"teks terlalu pendek ({words} kata)",
+                       EMPTY if not words else TOO_SHORT)
+    if not looks_indonesian(text, tools.sources):
+        return Skipped(origin, "teks bukan bahasa Indonesia", NOT_INDONESIAN)
+    if looks_like_listing(text):
+        return Skipped(origin, "bukan artikel (daftar judul atau tautan, hampir tanpa kalimat)", NOT_ARTICLE)
+    url = one_line(value["url"])
+    return NewsItem(text=text, origin=origin, title=title,
+                    date=parse_date(value["date"], tools.calendar) or dateline,
+                    # The row's own address, as the dataset gives it (tracking parameters matter only
+                    # to tell whether the folder holds the article already: shelf.url_key).
+                    url=url if url and is_web_address(url) else None,
+                    outlet=one_line(value["outlet"]), note=row.note)
 
 
 def _columns(header: list[str], tools: TextTools, mapping: dict[str, str]) -> dict[str, str | None]:
@@ -66,42 +121,169 @@ def _columns(header: list[str], tools: TextTools, mapping: dict[str, str]) -> di
     return chosen
 
 
-def _rows(path: Path) -> Iterator[tuple[int, dict | None]]:
-    """(row number as a person counts it, the row's cells by column name)."""
-    if path.stat().st_size > MAX_DATASET_BYTES:
-        raise DatasetError("berkas terlalu besar")
+def _check(path: Path, limits: ImportLimits) -> tuple[list[str], int, dict[str, tuple[int, int]]]:
+    """The file's columns, its row count and, per column, how many values it has and how many
+    of them begin in the middle of a sentence, read once without keeping anything; DatasetError
+    when the file is over a limit or looks broken (then nothing of it may be imported)."""
+    count = broken = not_records = 0
+    header: dict[str, None] = {}
+    fragments: dict[str, list[int]] = {}
+    first_problem = ""
+    for row in _limited(_rows(path, limits), limits):
+        count += 1
+        if row.problem:
+            broken += 1
+            first_problem = first_problem or f"baris {row.number}: {row.problem}"
+        elif row.cells is None:
+            not_records += 1
+        else:
+            if count <= 50:
+                header.update(dict.fromkeys(str(k) for k in row.cells))
+            for key, value in list(row.cells.items())[:MAX_COLUMNS]:
+                if isinstance(value, str) and value.strip():
+                    seen = fragments.setdefault(str(key), [0, 0])
+                    seen[0] += 1
+                    seen[1] += _FRAGMENT.match(value) is not None
+    if not count:
+        raise DatasetError("tidak ada baris")
+    if broken > max(2, count // 50):
+        raise DatasetError(f"berkas tampak rusak: {broken} dari {count} baris tidak sesuai kepala kolom "
+                           f"({first_problem}); tidak ada yang diimpor dari berkas ini. Periksa tanda petik dan "
+                           "pemisah kolomnya (CSV standar: RFC 4180)")
+    if not_records > max(2, count // 2):
+        raise DatasetError(f"berkas tampak rusak: {not_records} dari {count} baris bukan objek JSON; "
+                           "tidak ada yang diimpor dari berkas ini")
+    return list(header), count, {k: (v[0], v[1]) for k, v in fragments.items()}
+
+
+def _limited(rows: Iterable[Row], limits: ImportLimits) -> Iterator[Row]:
+    """Rows while the file stays within its row and time limits."""
+    deadline = time.monotonic() + limits.max_seconds
+    for n, row in enumerate(rows, 1):
+        if n > limits.max_rows:
+            raise DatasetError(f"lebih dari {limits.max_rows} baris (batas limits.max_rows di "
+                               "generator/data/import.yml); tidak ada yang diimpor")
+        if n % 256 == 0 and time.monotonic() > deadline:
+            raise DatasetError(f"membaca berkas ini melewati {limits.max_seconds:g} detik (batas limits.max_seconds "
+                               "di generator/data/import.yml); dihentikan")
+        yield row
+
+
+def _rows(path: Path, limits: ImportLimits) -> Iterator[Row]:
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
-        yield from _xlsx_rows(path)
-        return
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", "replace")
-    if suffix == ".jsonl":
-        for number, line in enumerate(text.splitlines(), 1):
-            if line.strip():
-                yield number, _object(line)
+        yield from _xlsx_rows(path, limits)
+    elif suffix == ".jsonl":
+        yield from _jsonl_rows(path)
     elif suffix == ".json":
-        try:
-            data = json.loads(text)
-        except ValueError as exc:
-            raise DatasetError(f"bukan JSON yang sah ({exc})") from exc
-        records = data if isinstance(data, list) else next(
-            (v for v in data.values() if isinstance(v, list)), None) if isinstance(data, dict) else None
-        if records is None:
-            raise DatasetError("JSON tanpa daftar artikel (diharapkan sebuah daftar objek)")
-        for number, record in enumerate(records, 1):
-            yield number, record if isinstance(record, dict) else None
+        yield from _json_rows(path)
     else:
+        yield from _csv_rows(path)
+
+
+class _Lines:
+    """A text file's lines, decoded as they are read; remembers whether a line since the
+    last `take_note()` had a byte repaired."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.repaired = False
+
+    def __iter__(self) -> Iterator[str]:
+        with open(self.path, "rb") as fh:
+            head = fh.read(4)
+            if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+                yield from self._utf16(fh, head)
+                return
+            if len(head) >= 4 and (head[1] == 0 and head[3] == 0 or head[0] == 0 and head[2] == 0):
+                raise DatasetError("berkas tampaknya UTF-16 tanpa BOM; simpan ulang sebagai UTF-8 (atau UTF-16 dengan BOM)")
+            fh.seek(3 if head.startswith(codecs.BOM_UTF8) else 0)
+            for raw in fh:  # binary lines end at b"\n" only
+                try:
+                    yield raw.decode("utf-8")
+                except UnicodeDecodeError:
+                    self.repaired = True
+                    yield raw.decode("utf-8", "stunting-kb-cp1252")
+
+    def _utf16(self, fh, head: bytes) -> Iterator[str]:
+        decoder = codecs.getincrementaldecoder("utf-16")()
+        fh.seek(0)
+        pending = ""
         try:
-            dialect = csv.Sniffer().sniff(text[:20_000], delimiters=",;\t|")
-        except csv.Error:
-            dialect = csv.excel
-        reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
-        for number, row in enumerate(reader, 2):  # row 1 is the header
-            yield number, {k: v for k, v in row.items() if k is not None}
+            for chunk in iter(lambda: fh.read(1 << 16), b""):
+                pending += decoder.decode(chunk)
+                *lines, pending = pending.split("\n")
+                for line in lines:
+                    yield line + "\n"
+            pending += decoder.decode(b"", final=True)
+        except UnicodeDecodeError as exc:
+            raise DatasetError(f"berkas UTF-16 (ada BOM) tetapi rusak di byte {exc.start}: simpan ulang sebagai UTF-8") from exc
+        if pending:
+            yield pending
+
+    def take_note(self) -> str | None:
+        note, self.repaired = (REPAIRED if self.repaired else None), False
+        return note
+
+
+def _csv_rows(path: Path) -> Iterator[Row]:
+    lines = _Lines(path)
+    stream = iter(lines)
+    first = next(stream, None)
+    if first is None:
+        return
+    delimiter = _delimiter(first)
+    reader = csv.reader(itertools.chain([first], stream), delimiter=delimiter, strict=True)
+    try:
+        header = next(reader)
+        lines.take_note()
+        width = len(header)
+        names = [h.strip() for h in header]
+        for number, cells in enumerate(reader, 2):  # row 1 is the header
+            note = lines.take_note()
+            if not any(c.strip() for c in cells):
+                continue
+            problem = None if len(cells) == width else f"{len(cells)} kolom, kepala kolom punya {width}"
+            yield Row(number, dict(zip(names, cells)), problem, note)
+    except csv.Error as exc:
+        raise DatasetError(f"CSV rusak di baris berkas {reader.line_num} ({exc}); tidak ada yang diimpor dari "
+                           "berkas ini. Periksa tanda petiknya (CSV standar: RFC 4180)") from exc
+
+
+def _delimiter(first_line: str) -> str:
+    """The delimiter that splits the header row into the most columns (a comma on a tie);
+    the quoting rules stay the standard ones."""
+    best, most = ",", 1
+    for d in DELIMITERS:
+        try:
+            n = len(next(csv.reader([first_line], delimiter=d)))
+        except (csv.Error, StopIteration):
+            continue
+        if n > most:
+            best, most = d, n
+    return best
+
+
+def _jsonl_rows(path: Path) -> Iterator[Row]:
+    lines = _Lines(path)
+    for number, line in enumerate(lines, 1):
+        note = lines.take_note()
+        if line.strip():
+            yield Row(number, _object(line), None, note)
+
+
+def _json_rows(path: Path) -> Iterator[Row]:
+    text = "".join(_Lines(path))
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        raise DatasetError(f"bukan JSON yang sah ({exc})") from exc
+    records = data if isinstance(data, list) else next(
+        (v for v in data.values() if isinstance(v, list)), None) if isinstance(data, dict) else None
+    if records is None:
+        raise DatasetError("JSON tanpa daftar artikel (diharapkan sebuah daftar objek)")
+    for number, record in enumerate(records, 1):
+        yield Row(number, record if isinstance(record, dict) else None)
 
 
 def _object(line: str) -> dict | None:
@@ -112,7 +294,8 @@ def _object(line: str) -> dict | None:
     return value if isinstance(value, dict) else None
 
 
-def _xlsx_rows(path: Path) -> Iterator[tuple[int, dict]]:
+def _xlsx_rows(path: Path, limits: ImportLimits) -> Iterator[Row]:
+    _check_xlsx(path, limits)
     import openpyxl  # only spreadsheets need it
 
     try:
@@ -120,10 +303,38 @@ def _xlsx_rows(path: Path) -> Iterator[tuple[int, dict]]:
     except Exception as exc:  # noqa: BLE001 - zip, XML and openpyxl's own errors alike
         raise DatasetError(f"bukan lembar kerja .xlsx yang bisa dibaca ({type(exc).__name__})") from exc
     try:
-        rows = book.worksheets[0].iter_rows(values_only=True)
-        header = [str(c) if c is not None else "" for c in next(rows, ())]
+        rows = book.worksheets[0].iter_rows(values_only=True, max_col=MAX_COLUMNS)
+        header = [str(c).strip() if c is not None else "" for c in next(rows, ())]
         for number, cells in enumerate(rows, 2):
-            if any(c is not None for c in cells):
-                yield number, dict(zip(header, cells))
+            if any(c is not None and str(c).strip() for c in cells):
+                yield Row(number, dict(zip(header, cells)))
     finally:
         book.close()
+
+
+def _check_xlsx(path: Path, limits: ImportLimits) -> None:
+    """A spreadsheet's zip is measured before anything unpacks it: a zip bomb or millions of
+    shared strings are refused here, in a second, with the limit that stopped them."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            members = z.infolist()
+            unzipped = sum(m.file_size for m in members)
+            if unzipped > limits.max_unzipped_mb * 1_000_000:
+                raise DatasetError(f"isi .xlsx ini {unzipped // 1_000_000} MB setelah dibuka (batas limits.max_unzipped_mb "
+                                   f"{limits.max_unzipped_mb:g} MB di generator/data/import.yml; mungkin bom zip); "
+                                   "tidak ada yang diimpor")
+            strings = next((m for m in members if m.filename.lower().endswith("sharedstrings.xml")), None)
+            if strings is not None:
+                count = 0
+                with z.open(strings) as fh:
+                    tail = b""
+                    for chunk in iter(lambda: fh.read(1 << 20), b""):
+                        block = tail + chunk
+                        count += block.count(b"<si>") + block.count(b"<si ")
+                        tail = block[-3:]
+                        if count > limits.max_shared_strings:
+                            raise DatasetError(f"lebih dari {limits.max_shared_strings} teks berbeda di .xlsx ini (batas "
+                                               "limits.max_shared_strings di generator/data/import.yml); "
+                                               "tidak ada yang diimpor")
+    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
+        raise DatasetError(f"bukan lembar kerja .xlsx yang bisa dibaca ({type(exc).__name__})") from exc

@@ -3,6 +3,7 @@ timeout, robots.txt obeyed, a pause between requests to one host, bounded answer
 Only http(s) addresses are fetched, and a redirect may not lead anywhere else."""
 from __future__ import annotations
 
+import ipaddress
 import socket
 import time
 import urllib.error
@@ -30,7 +31,34 @@ class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, req, fp, code, msg, headers, newurl):
         if urllib.parse.urlsplit(newurl).scheme not in ("http", "https"):
             raise FetchError(f"dialihkan ke alamat yang bukan http(s): {newurl[:80]}")
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+        if getattr(req, "refuse_internal", False) and (internal := internal_address(newurl)):
+            raise FetchError(f"dialihkan ke alamat internal ({internal}), tidak diambil")
+        new = super().redirect_request(req, fp, code, msg, headers, newurl)
+        if new is not None:
+            new.refuse_internal = getattr(req, "refuse_internal", False)
+        return new
+
+
+def internal_address(url: str) -> str | None:
+    """The loopback, private, link-local or otherwise non-public address `url`'s host is or
+    resolves to, if any: a feed may not send the importer into the user's own network."""
+    name = urllib.parse.urlsplit(url).hostname
+    if not name:
+        return None
+    try:
+        addresses = [ipaddress.ip_address(name)]
+    except ValueError:
+        if name.lower() == "localhost" or name.lower().endswith(".localhost"):
+            return name
+        try:
+            infos = socket.getaddrinfo(name, None, proto=socket.IPPROTO_TCP)
+        except (OSError, UnicodeError):
+            return None  # unknown host: the fetch itself fails and says so
+        addresses = [ipaddress.ip_address(info[4][0].split("%")[0]) for info in infos]
+    for address in addresses:
+        if not address.is_global or address.is_multicast:
+            return str(address)
+    return None
 
 
 def is_web_address(text: str) -> bool:
@@ -49,22 +77,27 @@ class Fetcher:
         self._last: dict[str, float] = {}
         self._clock, self._sleep = clock, sleep
 
-    def get(self, url: str) -> Response:
+    def get(self, url: str, internal_ok: bool = True) -> Response:
+        """`url`'s answer; with internal_ok=False (the pages a feed links to) neither the address
+        nor a redirect may lead to an internal address."""
         if not is_web_address(url):
             raise FetchError("bukan alamat http(s)")
+        if not internal_ok and (internal := internal_address(url)):
+            raise FetchError(f"alamat internal ({internal}), tidak diambil")
         site = host(url)
         robots = self._robots_of(url)
         if robots is not None and not robots.can_fetch(self.rules.user_agent, url):
             raise FetchError("dilarang oleh robots.txt situs itu")
         asked = robots.crawl_delay(self.rules.user_agent) if robots is not None else None
         self._wait(site, max(self.delay, float(asked or 0)))
-        return self._get(url)
+        return self._get(url, refuse_internal=not internal_ok)
 
-    def _get(self, url: str) -> Response:
+    def _get(self, url: str, refuse_internal: bool = False) -> Response:
         request = urllib.request.Request(url, headers={
             "User-Agent": self.rules.user_agent,
             "Accept": "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.5",
         })
+        request.refuse_internal = refuse_internal
         try:
             with self._opener.open(request, timeout=self.timeout) as answer:
                 body = answer.read(self.rules.max_bytes + 1)

@@ -7,12 +7,16 @@ import re
 import urllib.parse
 from dataclasses import dataclass
 
+import ftfy
+import ftfy.badness
+
 from ..extract import dates
 from ..extract.text import article_lines
 from ..reference.calendar import Calendar
 from ..reference.sources import SourceRules
 from ..reference.text import TextRules
 from ..sanitize import clean_text
+from .boilerplate import Boilerplate
 
 
 @dataclass(frozen=True)
@@ -25,12 +29,28 @@ class NewsItem:
     date: dt.date | None = None
     url: str | None = None
     outlet: str | None = None
+    source: str = ""  # the file or address given (a folder's file), for the summary per file
+    note: str | None = None  # what was repaired on the way ("byte bukan UTF-8 diperbaiki")
+
+
+# Why an item is not imported: the summary counts per kind, the log says the rest.
+EMPTY = "teks kosong"
+TOO_SHORT = "terlalu pendek"
+NOT_INDONESIAN = "bukan bahasa Indonesia"
+NOT_ARTICLE = "bukan artikel"
+BROKEN_ROW = "baris rusak"
+REFUSED = "berkas ditolak"
+BEFORE_SINCE = "sebelum --since"
+UNREACHABLE = "tidak bisa diambil"
+OTHER = "lain"
 
 
 @dataclass(frozen=True)
 class Skipped:
     origin: str
     reason: str
+    kind: str = OTHER
+    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -51,6 +71,7 @@ class TextTools:
     sources: SourceRules
     text: TextRules
     calendar: Calendar
+    boilerplate: Boilerplate
 
 
 _DMY = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-]((?:19|20)\d{2})\b")
@@ -74,7 +95,7 @@ def parse_date(value: object, calendar: Calendar) -> dt.date | None:
             try:
                 return dt.date(parts[order[0]], parts[order[1]], parts[order[2]])
             except ValueError:
-                return None
+                break  # "10/21/2025 20:43" is month first: the forms below know it
     try:
         return email.utils.parsedate_to_datetime(value).date()
     except (TypeError, ValueError, IndexError):
@@ -83,15 +104,71 @@ def parse_date(value: object, calendar: Calendar) -> dt.date | None:
     return found
 
 
+# Line and paragraph separators that only Unicode knows (a JSON string may hold them):
+# ordinary characters of the text, made the line breaks (or space) they stand for.
+_SEPARATORS = str.maketrans({"\u2028": "\n", "\u2029": "\n\n", "\x85": " "})
+_DATELINE = re.compile(r"^([A-Z][^.!?]{1,78}?)\s(?:-{1,3}|–|—)\s")
+
+
 def article_text(text: str, title: str | None, tools: TextTools) -> str:
     """The article's own text: paragraphs separated by a blank line, without the page's
-    furniture, the headline repeated above it or a line that only gives the date."""
-    lines = [ln for ln in article_lines(clean_text(text), tools.text) if not tools.sources.page_line.match(ln)]
+    furniture (data/boilerplate.yml, then the text rules), the headline repeated above it
+    or a line that only gives the date."""
+    return article(text, title, tools)[0]
+
+
+def article(text: str, title: str | None, tools: TextTools) -> tuple[str, dt.date | None]:
+    """`article_text`, and the date its dateline gives ("SIGI, Senin (3/6/2024) - ...", or a
+    date line above the text): never a year the text merely mentions."""
+    text = tools.boilerplate.strip(clean_text(without_mojibake(text.translate(_SEPARATORS))))
+    lines = [ln for ln in article_lines(text, tools.text) if not tools.sources.page_line.match(ln)]
     paragraphs = [" ".join(ln.split()) for ln in lines if ln.strip()]
     head = _comparable(title or "")
+    date_lines = []
     while paragraphs and (_comparable(paragraphs[0]) == head or tools.text.date_line.match(paragraphs[0])):
-        paragraphs.pop(0)
-    return "\n\n".join(paragraphs)
+        first = paragraphs.pop(0)
+        if tools.text.date_line.match(first):
+            date_lines.append(first)
+    return "\n\n".join(paragraphs), dateline_date(date_lines, paragraphs[:1], tools.calendar)
+
+
+def dateline_date(date_lines: list[str], first: list[str], calendar: Calendar) -> dt.date | None:
+    for line in date_lines:
+        found = parse_date(line, calendar)
+        if found:
+            return found
+    m = _DATELINE.match(first[0]) if first else None
+    # Only a dateline before the dash ("KENDARI, Rabu (12/3/2025) -"): places and a date, not a clause.
+    if m and sum(w[0].islower() for w in m.group(1).split()) <= 2:
+        found, _ = dates.find_date(None, [m.group(1)], calendar)
+        return found
+    return None
+
+
+def without_mojibake(text: str) -> str:
+    """UTF-8 once read as Latin-1 ("kmÂ²") repaired, as the build reads seeds (read.py): the
+    seed holds what the build will see, so a second import recognises it."""
+    return ftfy.fix_encoding(text) if _LATIN1.search(text) and ftfy.badness.is_bad(text) else text
+
+
+_LATIN1 = re.compile(r"[\x80-\xff]")
+
+
+def looks_indonesian(text: str, rules: SourceRules) -> bool:
+    """Enough of Indonesian's commonest words: an English or Malay-free list of names is not."""
+    words = re.findall(r"[a-z]+", text.lower())
+    if not words:
+        return False
+    return sum(w in rules.indonesian_words for w in words) / len(words) >= rules.min_indonesian_share
+
+
+def looks_like_listing(text: str) -> bool:
+    """Many short lines and few sentences: a list of headlines or links, not running text."""
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    if len(paragraphs) < 8:
+        return False
+    running = sum(len(p) for p in paragraphs if p.rstrip().endswith((".", "!", "?", "\"", "”")) or len(p) > 200)
+    return running < 0.3 * sum(len(p) for p in paragraphs)
 
 
 def word_count(text: str) -> int:
@@ -106,7 +183,7 @@ def one_line(value: object) -> str | None:
     """A title or outlet as one clean line, or None."""
     if value is None:
         return None
-    line = " ".join(clean_text(str(value)).split())
+    line = " ".join(clean_text(without_mojibake(str(value))).split())
     return line or None
 
 

@@ -11,6 +11,39 @@ SEED_FIELDS = ("title", "text", "date", "url", "outlet")
 
 
 @dataclass(frozen=True)
+class ImportLimits:
+    """What one local file may cost before the importer refuses it (data/import.yml: limits)."""
+
+    max_file_mb: float = 200
+    max_json_mb: float = 50
+    max_rows: int = 200_000
+    max_seconds: float = 600
+    max_page_mb: float = 5
+    max_unzipped_mb: float = 300
+    max_shared_strings: int = 1_000_000
+
+    @classmethod
+    def from_data(cls, raw: object, path: Path) -> "ImportLimits":
+        raw = raw or {}
+        if not isinstance(raw, dict):
+            raise DataFileError(f"{path}: limits: must be a mapping")
+        known = cls.__dataclass_fields__
+        unknown = sorted(set(raw) - set(known))
+        if unknown:
+            raise DataFileError(f"{path}: limits: unknown key '{unknown[0]}' (known: {', '.join(known)})")
+        values = {}
+        for key, value in raw.items():
+            kind = type(getattr(cls, key))
+            try:
+                values[key] = kind(value)
+            except (TypeError, ValueError):
+                raise DataFileError(f"{path}: limits: {key} must be a number") from None
+            if values[key] <= 0:
+                raise DataFileError(f"{path}: limits: {key} must be more than 0")
+        return cls(**values)
+
+
+@dataclass(frozen=True)
 class SourceRules:
     columns: dict[str, tuple[str, ...]]  # seed field -> dataset column names
     min_words: int
@@ -20,6 +53,9 @@ class SourceRules:
     timeout: float
     delay: float
     max_bytes: int
+    indonesian_words: frozenset[str]
+    min_indonesian_share: float
+    limits: ImportLimits
 
     @classmethod
     def load(cls, path: Path) -> "SourceRules":
@@ -41,6 +77,9 @@ class SourceRules:
                 timeout=float(raw.get("timeout", 20)),
                 delay=float(raw.get("delay", 1.0)),
                 max_bytes=int(raw.get("max_bytes", 5_000_000)),
+                indonesian_words=frozenset(str(w).lower() for w in raw.get("indonesian_words") or ()),
+                min_indonesian_share=float(raw.get("min_indonesian_share", 0)),
+                limits=ImportLimits.from_data(raw.get("limits"), path),
             )
 
 

@@ -101,7 +101,7 @@ class Renderer:
     # What templates call ------------------------------------------------------------
 
     def date(self, d) -> str:
-        return self.ref.calendar.date(d) if d else "tanpa tanggal"
+        return self.ref.calendar.date(d) if d else "tanggal tidak diketahui"
 
     def month_name(self, month: int) -> str:
         return self.ref.calendar.month_names[month - 1]
