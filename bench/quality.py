@@ -408,7 +408,7 @@ def main_scores(show_errors: bool, out: Path) -> int:
             m.pop("_misses")
     out.parent.mkdir(parents=True, exist_ok=True)
     doc = {"parts": result, "baseline_settings": settings, "not_scored": corpus.missing,
-           "columns": names, "rule_sizes": rule_sizes()}
+           "columns": names, "rule_sizes": rule_sizes(), "agreement": agreements()[0]}
     out.write_text(json.dumps(doc, indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
     print(f"\nwritten {out.relative_to(ROOT) if out.is_relative_to(ROOT) else out}")
     return 0
@@ -444,22 +444,36 @@ def agreement(main: dict, second: dict, main_figs: dict | None = None, second_fi
     return out
 
 
-def main_agreement() -> int:
-    found = False
+def agreements(labels: Path = LABELS) -> tuple[dict[str, dict], list[str]]:
+    """Agreement per labelled corpus with a second annotator's sample, and over all of them."""
+    out, absent = {}, []
+    pooled: list[dict] = [{}, {}, {}, {}]
     for name in ("incidental", "more"):
-        second = _yaml(LABELS / "second" / f"{name}-labels.yaml")
-        main = _yaml(LABELS / f"{name}-labels.yaml")
-        if not second or not main:
-            print(f"{name}: {'no second labels' if not second else 'no main labels'} yet "
-                  f"(bench/labels/second/{name}-labels.yaml vs bench/labels/{name}-labels.yaml)")
+        files = [labels / f"{name}-labels.yaml", labels / "second" / f"{name}-labels.yaml",
+                 labels / f"{name}-figures.yaml", labels / "second" / f"{name}-figures.yaml"]
+        loaded = [_yaml(f) for f in files]
+        if not loaded[0] or not loaded[1]:
+            absent.append(f"{name}: no {'main' if not loaded[0] else 'second'} labels yet "
+                          f"({files[0 if not loaded[0] else 1].relative_to(ROOT) if files[0].is_relative_to(ROOT) else files[0]})")
             continue
-        found = True
-        a = agreement(main, second, _yaml(LABELS / f"{name}-figures.yaml"), _yaml(LABELS / "second" / f"{name}-figures.yaml"))
+        out[name] = agreement(*loaded)
+        for whole, part in zip(pooled, loaded):
+            whole.update(part)
+    if len(out) > 1:
+        out["all"] = agreement(*pooled)
+    return out, absent
+
+
+def main_agreement() -> int:
+    found, absent = agreements()
+    for line in absent:
+        print(line)
+    for name, a in found.items():
         print(f"{name}: {a['articles']} articles labelled twice ({a['both_relevant']} relevant for both)")
         for key, v in a.items():
             if key not in ("articles", "both_relevant"):
                 print(f"  {key:18} {_cell(v) if isinstance(v, float) or v is None else v}")
-    return 0 if found else 0
+    return 0
 
 
 # ---------------------------------------------------------------- rule sizes

@@ -167,3 +167,12 @@ def test_the_command_shows_eval_articles_only_in_aggregate(tmp_path):
     for part in ("tune", "eval"):
         ext = result["parts"][part]["systems"]["extractor"]
         assert 0 <= ext["relevance"] <= 1 and ext["articles"] == result["parts"][part]["articles"] > 0
+
+
+def test_agreement_says_which_labels_are_absent(tmp_path):
+    (tmp_path / "second").mkdir()
+    (tmp_path / "more-labels.yaml").write_text(yaml.safe_dump(GOLD), encoding="utf-8")
+    (tmp_path / "second" / "more-labels.yaml").write_text(yaml.safe_dump({"a2": {"relevant": False}}), encoding="utf-8")
+    found, absent = quality.agreements(tmp_path)
+    assert list(found) == ["more"] and found["more"]["relevance"] == 1.0
+    assert len(absent) == 1 and absent[0].startswith("incidental: no main labels")
