@@ -152,6 +152,14 @@ HEADS = (r"Pemerintah (?:Kabupaten|Kota|Provinsi|Desa)|Pemkab|Pemkot|Pemprov|Pem
          r"RSUD|Rumah Sakit|Polres|Polresta|Polda|Kodim|Korem|Kodam|Bank|Perum|Lembaga|Komunitas|Forum|Ikatan|Persatuan")
 NAME_WORD = r"(?:[A-Z][\w&.'-]*|dan|&|\d+)"
 NAMED = re.compile(rf"\b(?:{HEADS})\b(?:\s+{NAME_WORD}){{0,6}}")
+# Institutions news names by their acronym alone (taxonomy.md's examples and the best-known others), and the
+# organisations of officials' wives; a head of government names the government (taxonomy.md: "the mayor
+# quoted means the city government").
+ACRONYMS = re.compile(r"\b(?:BKKBN|BGN|TPPS|TPK|DP3A\w*|DPPKB\w*|DPPKBPMD|DKP3A|Dinsos|Bappeda|Bappenas|BPS|BPOM|KPAI|KUA|"
+                      r"Kemenkes|Kemendagri|Kemenag|Kemensos|Kemenko PMK|UNICEF|WHO|WFP|Bhayangkari|Persit|Dharma Wanita)\b"
+                      rf"(?:\s+{NAME_WORD}){{0,4}}")
+OFFICES = re.compile(rf"\b(?P<head>Bupati|Wali\s?[Kk]ota|Gubernur)\s+(?P<name>(?:[A-Z][\w'-]*)(?:\s+[A-Z][\w'-]*){{0,2}})")
+GOVERNMENT = {"bupati": "Pemerintah Kabupaten", "walikota": "Pemerintah Kota", "gubernur": "Pemerintah Provinsi"}
 
 
 # ---------------------------------------------------------------- regions (reference list + common short names)
@@ -296,9 +304,12 @@ class HeadWords(Method):
     name, fields = "headwords", ("actors",)
 
     def run(self, doc):
+        found = [(m.start(), m.group(0)) for pattern in (NAMED, ACRONYMS) for m in pattern.finditer(doc.text)]
+        found += [(m.start(), f"{GOVERNMENT[re.sub(r'[^a-z]', '', m.group('head').lower())]} {m.group('name')}")
+                  for m in OFFICES.finditer(doc.text)]
         seen: list[str] = []
-        for m in NAMED.finditer(doc.text):
-            name = m.group(0).rstrip(".&' -")
+        for _, name in sorted(found):
+            name = name.rstrip(".&' -")
             if name not in seen:
                 seen.append(name)
         return {"actors": [{"name": n} for n in seen]}

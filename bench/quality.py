@@ -2,6 +2,7 @@
 
     python bench/quality.py                 # both parts, one table each; bench/results/quality.json
     python bench/quality.py --show-errors   # also what the extractor missed on TUNE articles (never EVAL)
+    python bench/quality.py --show-errors grep   # ... or what a baseline missed there
     python bench/quality.py --agreement     # the two annotators against each other (bench/labels/second/)
     python bench/quality.py --rule-sizes    # strings and regexes in generator/data/*.yml and generator/extract/*.py
 
@@ -108,6 +109,8 @@ class Tally:
     rel_n: int = 0
     actor_ok: int = 0
     actor_n: int = 0
+    listed: int = 0  # actor names given for articles that report an effort (found alone rewards listing every name)
+    efforts: int = 0
     misses: list = field(default_factory=list)
 
     def add(self, aid: str, art: dict | None, g: dict) -> None:
@@ -135,6 +138,9 @@ class Tally:
                 self.misses.append(f"{aid} {f}: missing {sorted(req - pred)} extra {sorted(extra)}")
         if "actors" in self.fields:
             names = [str(x.get("name", x) if isinstance(x, dict) else x).lower() for x in art.get("actors") or []]
+            if g.get("relevant", True):
+                self.efforts += 1
+                self.listed += len(names)
             for frag in g.get("actors_required") or []:
                 self.actor_n += 1
                 hit = any(alt.strip().lower() in n for alt in frag.split("|") for n in names)
@@ -170,6 +176,7 @@ def score(outputs: dict[str, dict], gold: dict[str, dict], figure_gold: dict[str
     f1("actor_types", ["actor_types"])
     m["actors_found"] = round(tally.actor_ok / tally.actor_n, 4) if "actors" in fields and tally.actor_n else None
     m["actors_n"] = tally.actor_n if "actors" in fields else None
+    m["actors_listed"] = round(tally.listed / tally.efforts, 4) if "actors" in fields and tally.efforts else None
     f1("regions", ["provinces", "regencies"])
     f1("provinces", ["provinces"])
     f1("regencies", ["regencies"])
@@ -306,6 +313,7 @@ ROWS = [  # (label, key in the measures, detail key or None)
     ("programmes F1", "programmes_f1", "programmes_recall"),
     ("actor types F1", "actor_types_f1", "actor_types_precision"),
     ("named actors found", "actors_found", None),
+    ("  names listed per effort", "actors_listed", None),
     ("regions F1", "regions_f1", None),
     ("  provinces F1", "provinces_f1", None),
     ("  regencies F1", "regencies_f1", None),
@@ -327,6 +335,8 @@ def measure(corpus: Corpus, outputs, fields) -> dict:
         systems = {name: score(outputs[name], gold, figs, fields[name]) for name in outputs}
         best = {}
         for _, key, _ in ROWS:
+            if key == "actors_listed":  # a count, not a score
+                continue
             scored = [(m[key], name) for name, m in systems.items() if name != "extractor" and m.get(key) is not None]
             if scored:
                 value, name = max(scored, key=lambda vn: (vn[0], vn[1]))
@@ -380,7 +390,7 @@ def table(part: str, r: dict, names: list[str]) -> str:
     return "\n".join(lines)
 
 
-def main_scores(show_errors: bool, out: Path) -> int:
+def main_scores(show_errors: str | None, out: Path) -> int:
     corpus = load_corpus()
     if corpus.unsplit:
         print("labelled articles missing from bench/labels/split.yaml (add them by the hash rule):", file=sys.stderr)
@@ -400,8 +410,11 @@ def main_scores(show_errors: bool, out: Path) -> int:
         print()
         print(table(part, result[part], names))
     if show_errors:
-        print("\nextractor misses on TUNE articles:")
-        for line in result["tune"]["systems"]["extractor"]["_misses"]:
+        if show_errors not in outputs:
+            print(f"--show-errors: no system {show_errors!r} (one of {', '.join(outputs)})", file=sys.stderr)
+            return 2
+        print(f"\n{show_errors} misses on TUNE articles:")
+        for line in result["tune"]["systems"][show_errors]["_misses"]:
             print("  " + line)
     for part in PARTS:  # per-article lines stay out of the file too
         for m in result[part]["systems"].values():
@@ -533,7 +546,8 @@ def main_rule_sizes() -> int:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--show-errors", action="store_true", help="list the extractor's misses on TUNE articles")
+    ap.add_argument("--show-errors", nargs="?", const="extractor", metavar="SYSTEM",
+                    help="list the misses of the extractor (or of a baseline) on TUNE articles")
     ap.add_argument("--agreement", action="store_true", help="agreement of the two annotators")
     ap.add_argument("--rule-sizes", action="store_true", help="size of the rule files")
     ap.add_argument("--out", type=Path, default=RESULTS, help="where the JSON goes")

@@ -55,7 +55,7 @@ def test_scores_of_a_hand_made_gold_and_output():
     # posyandu right, edukasi missed, air-sanitasi extra, makanan-tambahan allowed; a2's tags not scored
     assert (m["programmes_precision"], m["programmes_recall"], m["programmes_f1"]) == (0.5, 0.5, 0.5)
     assert m["actor_types_f1"] == 1.0
-    assert (m["actors_found"], m["actors_n"]) == (0.5, 2)  # "adaro" found, no PKK
+    assert (m["actors_found"], m["actors_n"], m["actors_listed"]) == (0.5, 2, 1.0)  # "adaro" found, no PKK
     # regions: 64 and 64.71 right; 32 (a2) and 64.72 extra; 31 allowed
     assert (m["regions_precision"], m["regions_recall"], m["regions_f1"]) == (0.5, 1.0, 0.6667)
     assert (m["provinces_f1"], m["regencies_precision"]) == (0.6667, 0.5)
