@@ -419,6 +419,11 @@ def main_scores(show_errors: str | None, out: Path) -> int:
         print(f"\n{show_errors} misses on TUNE articles:")
         for line in result["tune"]["systems"][show_errors]["_misses"]:
             print("  " + line)
+        if "figures" in fields[show_errors]:
+            print(f"\n{show_errors} figures on TUNE articles (extra, wrong kind/year/area, missed):")
+            tune_figs = {a.id: a.figures for a in corpus.articles if a.part == "tune" and a.figures is not None}
+            score_figures({k: {"figures": outputs[show_errors][k].get("figures") or []} for k in tune_figs}, tune_figs,
+                          verbose=True)
     for part in PARTS:  # per-article lines stay out of the file too
         for m in result[part]["systems"].values():
             m.pop("_misses")
