@@ -184,6 +184,12 @@ def test_an_interrupted_build_leaves_previous_output_and_the_next_repairs(tmp_pa
         time.sleep(0.001)
     process.wait()
     assert process.returncode == -signal.SIGKILL, "the build ended before it could be killed"
+    # Its worker processes end with it: left running, they would hold the output
+    # folder's lock and the next build would wait for them.
+    deadline = time.monotonic() + 10
+    while _processes_naming(seeds) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _processes_naming(seeds), "worker processes of the killed build are still running"
     # Every file is whole: the old version or the new one, never a fragment.
     for p, old in before.items():
         assert p.exists(), p
@@ -195,6 +201,18 @@ def test_an_interrupted_build_leaves_previous_output_and_the_next_repairs(tmp_pa
     fresh = tmp_path / "fresh"
     build(BuildConfig(seeds=seeds, output=fresh))
     assert _tree(docs) == _tree(fresh)
+
+
+def _processes_naming(path: Path) -> list[int]:
+    """Live processes whose command line names `path` (Linux /proc; none elsewhere)."""
+    found = []
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            if str(path).encode() in (proc / "cmdline").read_bytes() and b"Z" not in (proc / "stat").read_bytes().split(b") ")[1][:1]:
+                found.append(int(proc.name))
+        except OSError:
+            continue
+    return found
 
 
 def _tree(root: Path) -> dict[str, bytes]:

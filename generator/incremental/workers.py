@@ -9,8 +9,10 @@ pool, the rest is done in this process, and the build says why.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 from concurrent.futures import ProcessPoolExecutor
@@ -85,6 +87,7 @@ def map_spawned(function: Callable[[object, T], R], shared: object, items: list[
 
 
 def _share(function: Callable, shared: object) -> None:
+    _end_with_parent()
     _WORKER.update(function=function, shared=shared)
 
 
@@ -112,7 +115,7 @@ class ForkedMap:
             # With fork, every worker is started at the first submit (map), before
             # the executor's own thread: nothing but this thread is copied.
             self.pool: ProcessPoolExecutor | None = ProcessPoolExecutor(
-                workers, mp_context=multiprocessing.get_context("fork"))
+                workers, mp_context=multiprocessing.get_context("fork"), initializer=_end_with_parent)
             self.results: Iterator | None = self.pool.map(_make, keys, chunksize=16)
         finally:
             del _WORKER["make"]
@@ -135,6 +138,22 @@ class ForkedMap:
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
+
+
+def _end_with_parent() -> None:
+    """A worker ends when the build that started it is killed: left running, it would
+    keep the output folder's lock (a forked child holds the parent's open files) and
+    the next build would wait for it. Linux only (prctl PR_SET_PDEATHSIG); elsewhere
+    the workers end when their queue closes."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        if os.getppid() == 1:  # the parent was already gone before the call
+            os._exit(1)
+    except (OSError, AttributeError):
+        pass
 
 
 def _make(key: str) -> tuple[str, object]:
