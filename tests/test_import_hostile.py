@@ -324,6 +324,8 @@ def test_titles_windows_cannot_use_as_names_get_other_seed_names(tmp_path, tools
     assert len(names) == len(titles)
     for name in names:
         assert name.split(".")[0].lower() not in WINDOWS_RESERVED, name
+        if os.name == "posix":  # written through a temporary file, readable like any other seed
+            assert (tmp_path / "seeds" / name).stat().st_mode & 0o777 == 0o644
     assert sorted(p.metadata["source"]["title"] for p in seeds_of(tmp_path / "seeds").values()) == sorted(titles)
 
 
