@@ -167,9 +167,13 @@ def test_a_huge_saved_page_is_not_parsed(tmp_path, tools):
         fh.write(b"<html><body><article>")
         fh.write(b"<p>Posyandu menimbang balita setiap bulan.</p>" * 130_000)  # about 6 MB
         fh.write(b"</article></body></html>")
-    summary = run_import([str(page)], tmp_path / "seeds", tools)  # the default limit: 5 MB
-    assert [(s.origin, s.kind) for s in summary.skipped] == [(str(page), REFUSED)]
+    # Under 5 MB, but 60,000 paragraphs: the article finder would take minutes.
+    dense = tmp_path / "padat.html"
+    dense.write_bytes(b"<html><body><article>" + b"<p>Posyandu menimbang balita.</p>" * 60_000 + b"</article></body></html>")
+    summary = run_import([str(page), str(dense)], tmp_path / "seeds", tools)  # the default limits: 5 MB, 30000 elements
+    assert [(s.origin, s.kind) for s in summary.skipped] == [(str(page), REFUSED), (str(dense), REFUSED)]
     assert "5 MB" in summary.skipped[0].reason and "limits.max_page_mb" in summary.skipped[0].reason
+    assert "lebih dari 30000 elemen" in summary.skipped[1].reason and "limits.max_page_elements" in summary.skipped[1].reason
 
 
 def test_a_csv_over_the_row_limit_is_refused_whole_and_read_in_bounded_memory(tmp_path, tools):
