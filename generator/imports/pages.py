@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 import re
 
-import lxml.html
 import trafilatura
+from trafilatura.utils import load_html
 
 from .fetch import host, is_web_address
 from .items import (NOT_ARTICLE, NOT_INDONESIAN, REFUSED, NewsItem, Skipped, TextTools, article, looks_indonesian, one_line,
@@ -68,9 +68,10 @@ def _article_url(canonical: str | None, fetched_from: str | None, tracking: froz
 
 
 def _tree(html: bytes | str):
+    """The page as trafilatura parses it (an lxml tree), or None."""
     try:
-        return lxml.html.fromstring(html)
-    except (ValueError, lxml.etree.ParserError):
+        return load_html(html)
+    except Exception:  # noqa: BLE001 - a page lxml cannot parse is read by trafilatura, or skipped
         return None
 
 
