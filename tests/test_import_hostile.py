@@ -393,3 +393,17 @@ def test_a_file_whose_texts_begin_mid_sentence_is_refused_as_broken(tmp_path, to
     [refused] = summary.skipped
     assert refused.kind == REFUSED and "8 dari 16 teks di kolom 'isi' mulai di tengah kalimat" in refused.reason
     assert not (tmp_path / "seeds").exists()
+
+
+def test_a_redirect_into_the_internal_network_is_not_followed_for_feed_items():
+    import urllib.request
+
+    from generator.imports.fetch import FetchError, _HttpOnlyRedirects
+
+    handler = _HttpOnlyRedirects()
+    item = urllib.request.Request("http://berita.example/artikel")
+    item.refuse_internal = True  # what Fetcher.get(url, internal_ok=False) sets for a feed's links
+    with pytest.raises(FetchError, match="alamat internal"):
+        handler.redirect_request(item, None, 302, "Found", {}, "http://127.0.0.1:8080/admin")
+    named = urllib.request.Request("http://127.0.0.1:8000/rss.xml")  # a source the user named
+    assert handler.redirect_request(named, None, 302, "Found", {}, "http://127.0.0.1:8000/rss2.xml") is not None
