@@ -338,3 +338,10 @@ def test_boilerplate_rules_cut_the_furniture_and_keep_the_sentences(tools):
                  "Baca juga petunjuk pada kemasan sebelum minum.", "Setiap posyandu kini punya alat ukur.",
                  "Kader yang lulus mendapat sertifikat, kata dia."):
         assert kept in cleaned, kept
+
+
+def test_a_megabyte_line_of_read_also_labels_is_cleaned_label_by_label(tools):
+    line = "Kader posyandu menimbang balita di desa. Baca juga: Kota Sehat Bagikan Susu " * 15_000  # 1.1 MB, one line
+    cleaned = tools.boilerplate.strip(line)
+    assert "Baca juga" not in cleaned and "Kota Sehat" not in cleaned
+    assert cleaned.count("Kader posyandu menimbang balita di desa.") == 15_000

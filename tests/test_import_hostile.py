@@ -167,9 +167,13 @@ def test_a_huge_saved_page_is_not_parsed(tmp_path, tools):
         fh.write(b"<html><body><article>")
         fh.write(b"<p>Posyandu menimbang balita setiap bulan.</p>" * 130_000)  # about 6 MB
         fh.write(b"</article></body></html>")
-    summary = run_import([str(page)], tmp_path / "seeds", tools)  # the default limit: 5 MB
-    assert [(s.origin, s.kind) for s in summary.skipped] == [(str(page), REFUSED)]
+    # Under 5 MB, but 60,000 paragraphs: the article finder would take minutes.
+    dense = tmp_path / "padat.html"
+    dense.write_bytes(b"<html><body><article>" + b"<p>Posyandu menimbang balita.</p>" * 60_000 + b"</article></body></html>")
+    summary = run_import([str(page), str(dense)], tmp_path / "seeds", tools)  # the default limits: 5 MB, 30000 elements
+    assert [(s.origin, s.kind) for s in summary.skipped] == [(str(page), REFUSED), (str(dense), REFUSED)]
     assert "5 MB" in summary.skipped[0].reason and "limits.max_page_mb" in summary.skipped[0].reason
+    assert "lebih dari 30000 elemen" in summary.skipped[1].reason and "limits.max_page_elements" in summary.skipped[1].reason
 
 
 def test_a_csv_over_the_row_limit_is_refused_whole_and_read_in_bounded_memory(tmp_path, tools):
@@ -324,6 +328,8 @@ def test_titles_windows_cannot_use_as_names_get_other_seed_names(tmp_path, tools
     assert len(names) == len(titles)
     for name in names:
         assert name.split(".")[0].lower() not in WINDOWS_RESERVED, name
+        if os.name == "posix":  # written through a temporary file, readable like any other seed
+            assert (tmp_path / "seeds" / name).stat().st_mode & 0o777 == 0o644
     assert sorted(p.metadata["source"]["title"] for p in seeds_of(tmp_path / "seeds").values()) == sorted(titles)
 
 
@@ -387,3 +393,17 @@ def test_a_file_whose_texts_begin_mid_sentence_is_refused_as_broken(tmp_path, to
     [refused] = summary.skipped
     assert refused.kind == REFUSED and "8 dari 16 teks di kolom 'isi' mulai di tengah kalimat" in refused.reason
     assert not (tmp_path / "seeds").exists()
+
+
+def test_a_redirect_into_the_internal_network_is_not_followed_for_feed_items():
+    import urllib.request
+
+    from generator.imports.fetch import FetchError, _HttpOnlyRedirects
+
+    handler = _HttpOnlyRedirects()
+    item = urllib.request.Request("http://berita.example/artikel")
+    item.refuse_internal = True  # what Fetcher.get(url, internal_ok=False) sets for a feed's links
+    with pytest.raises(FetchError, match="alamat internal"):
+        handler.redirect_request(item, None, 302, "Found", {}, "http://127.0.0.1:8080/admin")
+    named = urllib.request.Request("http://127.0.0.1:8000/rss.xml")  # a source the user named
+    assert handler.redirect_request(named, None, 302, "Found", {}, "http://127.0.0.1:8000/rss2.xml") is not None

@@ -1,10 +1,12 @@
 """Import: saved web pages, news datasets and RSS/Atom feeds become seeds.
 
-`python -m generator import SOURCE... [--seeds DIR] [--since DATE] [--map COL=FIELD]`.
+`python -m generator import SOURCE... [--seeds DIR] [--since DATE] [--map COL=FIELD] [--log FILE]`.
 Every source yields news items or reasons to skip; each item is written as one seed
-(`shelf.py`) unless the folder already holds it. A bad source is one line in the
-summary and never stops the others. Files are read without any network; URLs are
-fetched politely (`fetch.py`).
+(`shelf.py`) unless the folder already holds it, and every item ends as one `Outcome`
+(imported, already there, duplicate of an earlier row, or skipped with a reason): the
+summary counts them per source and per reason, the log lists them all. A bad source never
+stops the others. Files are read without any network and within limits (import.yml);
+URLs are fetched politely (`fetch.py`).
 """
 from __future__ import annotations
 
@@ -38,7 +40,7 @@ NOT_WRITTEN = "tidak bisa ditulis"
 
 @dataclass(frozen=True)
 class Outcome:
-    """What became of one item: imported as `seed`, or why not."""
+    """What became of one item: imported (detail: the seed written), or why not."""
 
     source: str  # the file or address the item came from
     origin: str  # the item: "berita.csv baris 12", a page's address

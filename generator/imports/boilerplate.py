@@ -19,6 +19,7 @@ _QUOTE_OPENS = re.compile(r"\s(?=[“\"][A-Z])")
 _WORD = re.compile(r"\S+")
 _LOWER_RUN = re.compile(r"\b[a-z]{2,}(?:\s+[a-z]{2,}){3,}\b")
 MAX_HEADLINE_WORDS = 25
+HEADLINE_WINDOW = 600
 
 
 @dataclass(frozen=True)
@@ -68,8 +69,7 @@ class Boilerplate:
         for m in self.read_also.finditer(text):
             if m.start() < at:
                 continue
-            line_end = text.find("\n", m.end())
-            if not text[m.end():len(text) if line_end < 0 else line_end].strip():
+            if not text[m.end():m.end() + HEADLINE_WINDOW].split("\n", 1)[0].strip():
                 continue  # the label alone on its line: the text rules (text.yml) take it and its headline
             end = self.headline_end(text, m.end())
             out.append(text[at:m.start()].rstrip(" \t"))
@@ -87,21 +87,25 @@ class Boilerplate:
 
     def headline_end(self, text: str, start: int) -> int | None:
         """Where the headline that starts at `start` ends, or None when that is not clear."""
-        line_end = text.find("\n", start)
-        segment = text[start:len(text) if line_end < 0 else line_end]
+        # A headline and the start of the next sentence fit in a window: on a line of a megabyte
+        # each label costs no more than that.
+        line_end = text.find("\n", start, start + HEADLINE_WINDOW)
+        truncated = line_end < 0 and len(text) > start + HEADLINE_WINDOW
+        segment = text[start:line_end if line_end >= 0 else start + HEADLINE_WINDOW]
         if not segment.strip() or segment.lstrip()[0] in "“\"‘'":
             return None  # a quote right after the label: the headline is gone, an article sentence follows
         seams = [m.start() for m in (_GLUED.search(segment), _QUOTE_OPENS.search(segment), self.read_also.search(segment))
                  if m and m.start() > 0]
         head = segment[:min(seams)] if seams else segment
+        open_end = truncated and not seams  # the line goes on past the window: its end tells nothing
         first_end = _SENTENCE_END.search(head)
-        if first_end is None and (not seams or not self._title_case(list(_WORD.finditer(head)))):
+        if first_end is None and not open_end and (not seams or not self._title_case(list(_WORD.finditer(head)))):
             stop: int | None = len(head)  # nothing but the headline up to the line's end or a seam
         else:
             words = list(_WORD.finditer(head[:first_end.start()] if first_end else head))
             if self._title_case(words):
                 stop = self._title_case_end(words)
-                if stop is None and (first_end is None or first_end.end() >= len(head.rstrip())):
+                if stop is None and not open_end and (first_end is None or first_end.end() >= len(head.rstrip())):
                     stop = len(head)  # a headline in Title Case, ending in "?" or "!" at most
             else:
                 stop = self._sentence_case_end(words)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 import re
 
-import lxml.html
 import trafilatura
+from trafilatura.utils import load_html
 
 from .fetch import host, is_web_address
 from .items import (NOT_ARTICLE, NOT_INDONESIAN, REFUSED, NewsItem, Skipped, TextTools, article, looks_indonesian, one_line,
@@ -25,13 +25,19 @@ logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
 
 def page_item(html: bytes | str, origin: str, tools: TextTools, fetched_from: str | None = None) -> NewsItem | Skipped:
+    tree = _tree(html)
+    most = tools.sources.limits.max_page_elements
+    if tree is not None and sum(1 for _ in tree.iter()) > most:
+        # trafilatura's time grows faster than the page: a 5 MB page of 90,000 paragraphs takes a minute.
+        return Skipped(origin, f"halaman dengan lebih dari {most} elemen HTML (batas limits.max_page_elements di "
+                               "generator/data/import.yml); tidak dibaca", REFUSED)
     try:
         doc = trafilatura.bare_extraction(html, url=fetched_from, with_metadata=True, include_comments=False,
                                           include_tables=False, include_images=False, favor_precision=True,
                                           date_extraction_params=DATE_PARAMS)
     except Exception as exc:  # noqa: BLE001 - a page trafilatura cannot parse is one skipped source
         return Skipped(origin, f"halaman tidak bisa dibaca ({type(exc).__name__})", REFUSED)
-    links, link_share = _links(html, doc.text if doc is not None else "")
+    links, link_share = _links(tree, doc.text if doc is not None else "")
     title = one_line(doc.title) if doc is not None else None
     text, dateline = article(doc.text, title, tools) if doc is not None and doc.text else ("", None)
     words = word_count(text)
@@ -61,12 +67,18 @@ def _article_url(canonical: str | None, fetched_from: str | None, tracking: froz
     return without_tracking(fetched_from, tracking) if fetched_from else None
 
 
-def _links(html: bytes | str, extracted: str) -> tuple[int, float]:
+def _tree(html: bytes | str):
+    """The page as trafilatura parses it (an lxml tree), or None."""
+    try:
+        return load_html(html)
+    except Exception:  # noqa: BLE001 - a page lxml cannot parse is read by trafilatura, or skipped
+        return None
+
+
+def _links(tree, extracted: str) -> tuple[int, float]:
     """How many links the page has, and the share of the extracted text that is link text
     (teasers of other articles rather than an article's own sentences)."""
-    try:
-        tree = lxml.html.fromstring(html)
-    except (ValueError, lxml.etree.ParserError):
+    if tree is None:
         return 0, 0.0
     texts = [" ".join(a.text_content().split()) for a in tree.iter("a")]
     texts = [t for t in texts if len(t) >= 3]

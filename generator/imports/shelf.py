@@ -68,10 +68,10 @@ class SeedShelf:
                     os.link(temp, self.folder / name)
                 except FileExistsError:
                     continue
-                except OSError:
-                    if (self.folder / name).exists() or os.path.lexists(self.folder / name):
+                except OSError:  # a file system without hard links: a rename after a look
+                    if os.path.lexists(self.folder / name):
                         continue
-                    os.rename(temp, self.folder / name)  # a file system without hard links
+                    os.rename(temp, self.folder / name)
                 if item.url:
                     self._by_url[self.url_key(item.url)] = name
                 self._by_text[text_key(item.text)] = name
@@ -85,6 +85,7 @@ class SeedShelf:
     def _write_temp(self, content: bytes) -> Path:
         fd, name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=self.folder)
         try:
+            os.chmod(name, 0o644)  # a seed like any other, not mkstemp's private 0600
             with os.fdopen(fd, "wb") as fh:
                 fh.write(content)
                 fh.flush()

@@ -19,6 +19,7 @@ class ImportLimits:
     max_rows: int = 200_000
     max_seconds: float = 600
     max_page_mb: float = 5
+    max_page_elements: int = 30_000
     max_unzipped_mb: float = 300
     max_shared_strings: int = 1_000_000
 
