@@ -103,7 +103,7 @@ def test_site_with_a_failed_page_still_builds_strict(tmp_path):
     project = make_project(tmp_path / "project", write_seeds(tmp_path / "seeds", {"a.txt": WITH_YEAR, "b.txt": WITHOUT_YEAR}))
     _failing_article_template(project / "kb-templates")
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    (project / "mkdocs.yml").write_text(config.replace("    seeds: seeds\n", "    seeds: seeds\n    templates: kb-templates\n"),
+    (project / "mkdocs.yml").write_text(config.replace("      seeds: seeds\n", "      seeds: seeds\n      templates: kb-templates\n"),
                                         encoding="utf-8")
     result = mkdocs(project, "build", "--strict", "-d", "site")
     assert result.returncode == 0, result.stderr

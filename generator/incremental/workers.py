@@ -13,6 +13,7 @@ import multiprocessing
 import os
 import sys
 import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -65,7 +66,7 @@ def map_spawned(function: Callable[[object, T], R], shared: object, items: list[
     parts: list[list[R] | None] = [None] * workers
     try:
         executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                                       initializer=_share, initargs=(function, shared))
+                                       initializer=_share, initargs=(function, shared, os.getpid()))
         with executor:
             with _importable():  # spawned processes start at the submits
                 futures = [executor.submit(_run_chunk, chunk) for chunk in chunks]
@@ -84,8 +85,20 @@ def map_spawned(function: Callable[[object, T], R], shared: object, items: list[
     return out
 
 
-def _share(function: Callable, shared: object) -> None:
+def _share(function: Callable, shared: object, parent: int) -> None:
+    _watch_parent(parent)
     _WORKER.update(function=function, shared=shared)
+
+
+def _watch_parent(parent: int) -> None:
+    """A worker ends with the build that started it. Killed (Ctrl-C twice, a power
+    cut), the build leaves its workers waiting for tasks for ever, and forked ones
+    keep the output folder's lock they inherited: the next build would wait on it."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.2)
+        os._exit(1)
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def _run_chunk(chunk: list) -> list:
@@ -112,7 +125,8 @@ class ForkedMap:
             # With fork, every worker is started at the first submit (map), before
             # the executor's own thread: nothing but this thread is copied.
             self.pool: ProcessPoolExecutor | None = ProcessPoolExecutor(
-                workers, mp_context=multiprocessing.get_context("fork"))
+                workers, mp_context=multiprocessing.get_context("fork"), initializer=_watch_parent,
+                initargs=(os.getpid(),))
             self.results: Iterator | None = self.pool.map(_make, keys, chunksize=16)
         finally:
             del _WORKER["make"]
