@@ -26,7 +26,7 @@ class BuildReport:
     leftovers: int = 0  # temporary files of an interrupted build, removed (said on the console only)
     workers: dict[str, int] = field(default_factory=dict)  # stage -> worker processes it used (console only)
     notes: list[str] = field(default_factory=list)  # about the settings, for the console (e.g. no SITE_URL)
-    search_prebuilt: bool = False  # the site's search index is made at build time (mkdocs_hook, search/shards.py)
+    search_prebuilt: bool = False  # the site's search index is made at build time (plugin/plugin.py, search/shards.py)
 
     def record(self, problems: list[Problem], duplicates: dict[str, list[str]], built: list[Article]) -> None:
         """What reading, extraction, dedupe and the index found."""
