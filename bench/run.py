@@ -97,14 +97,11 @@ def make_project(work: Path, seeds: Path) -> Path:
         shutil.rmtree(project)
     project.mkdir(parents=True)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(ROOT / "overrides", project / "overrides")
-    (project / "generator").symlink_to(ROOT / "generator")
+    # The generator is the installed plugin (README); its theme files and Tentang page come with it.
     (project / "seeds").symlink_to(seeds)
     docs = project / "docs"
     docs.mkdir()
-    for name in ("index.md", "tentang.md"):
-        shutil.copy(ROOT / "docs" / name, docs / name)
-    shutil.copytree(ROOT / "docs" / "assets", docs / "assets", ignore=shutil.ignore_patterns("javascripts"))
+    shutil.copy(ROOT / "docs" / "index.md", docs / "index.md")
     return project
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from . import urls
 from .model import Article, Problem
-from .write import WriteResult
+from .write import REPLACED, WriteResult
 
 # Duplicates and off-topic articles named on the console (the curator page has them all).
 LISTED = 10
@@ -26,7 +26,7 @@ class BuildReport:
     leftovers: int = 0  # temporary files of an interrupted build, removed (said on the console only)
     workers: dict[str, int] = field(default_factory=dict)  # stage -> worker processes it used (console only)
     notes: list[str] = field(default_factory=list)  # about the settings, for the console (e.g. no SITE_URL)
-    search_prebuilt: bool = False  # the site's search index is made at build time (plugin, search/shards.py)
+    search_prebuilt: bool = False  # the site's search index is made at build time (plugin/plugin.py, search/shards.py)
 
     def record(self, problems: list[Problem], duplicates: dict[str, list[str]], built: list[Article]) -> None:
         """What reading, extraction, dedupe and the index found."""
@@ -38,6 +38,10 @@ class BuildReport:
         self.no_topic = [a.id for a in articles if a.relevance == "none"]
         self.no_region = [a.id for a in articles if not a.provinces]
         self.no_date = [a.id for a in articles if a.date is None]
+
+    def edited_by_hand(self, path: str) -> None:
+        self.problems.append(Problem(path, f"halaman buatan pembangkit diubah tangan sejak pembangunan terakhir; diganti "
+                                           f"(salinan yang diubah disimpan di {(REPLACED / path).as_posix()})", stage="write"))
 
     @property
     def skipped(self) -> list[Problem]:

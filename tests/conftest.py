@@ -86,40 +86,53 @@ def _generated_paths() -> set[str]:
 
 
 def plugin_installed() -> bool:
-    """This checkout installed as the README says (`pip install --no-deps -e .`): its plugin registered."""
-    from importlib.metadata import entry_points
+    """This checkout installed as the README says (`pip install --no-deps -e .`): its plugin registered
+    in the environment (not only by the egg-info an editable build leaves in the checkout, which
+    pytest's pythonpath makes visible here but a `mkdocs` started elsewhere does not see)."""
+    from importlib.metadata import distributions
 
-    for ep in entry_points(group="mkdocs.plugins"):
-        if ep.name == "stunting-kb":
-            spec = importlib.util.find_spec(ep.value.split(":")[0])
+    for dist in distributions():
+        if any(ep.group == "mkdocs.plugins" and ep.name == "stunting-kb" for ep in dist.entry_points):
+            if Path(str(dist.locate_file(""))).resolve() == ROOT:
+                continue
+            spec = importlib.util.find_spec("generator")
             return spec is not None and Path(spec.origin).resolve().is_relative_to(ROOT)
     return False
 
 
-_CHECKOUT_SHIM: list[Path] = []
+def _checkout_registration() -> Path:
+    """A folder with a registration of this checkout's plugin (the entry point of
+    pyproject.toml), as an install would give: for a checkout that is not installed."""
+    import tempfile
+    import tomllib
+
+    import atexit
+
+    folder = Path(tempfile.mkdtemp(prefix="kb-plugin-shim-"))
+    atexit.register(shutil.rmtree, folder, True)
+    info = folder / "stunting_kb_checkout-0.dist-info"
+    info.mkdir()
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    points = project["project"]["entry-points"]["mkdocs.plugins"]
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: stunting-kb-checkout\nVersion: 0\n")
+    (info / "entry_points.txt").write_text("[mkdocs.plugins]\n" + "".join(f"{k} = {v}\n" for k, v in points.items()))
+    return folder
+
+
+INSTALLED = plugin_installed()
+if not INSTALLED:  # an engineer's shared venv: MkDocs loaded here finds the plugin too
+    _REGISTRATION = _checkout_registration()
+    sys.path.append(str(_REGISTRATION))
 
 
 def plugin_env(**extra: str) -> dict[str, str]:
     """The environment for `mkdocs` and `python -m generator` in a subprocess. Installed,
-    as the README and .ci/run do: the user's own. In a checkout that is not installed
-    (an engineer's shared venv): PYTHONPATH with the checkout and a registration of its
-    plugin (the entry point of pyproject.toml), as an install would give."""
+    as the README and .ci/run do: the user's own. In a checkout that is not installed:
+    PYTHONPATH with the checkout and the registration of its plugin."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **extra)
-    if plugin_installed():
+    if INSTALLED:
         return env
-    if not _CHECKOUT_SHIM:
-        import tempfile
-        import tomllib
-
-        folder = Path(tempfile.mkdtemp(prefix="kb-plugin-shim-"))
-        info = folder / "stunting_kb_checkout-0.dist-info"
-        info.mkdir()
-        project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-        points = project["project"]["entry-points"]["mkdocs.plugins"]
-        (info / "METADATA").write_text("Metadata-Version: 2.1\nName: stunting-kb-checkout\nVersion: 0\n")
-        (info / "entry_points.txt").write_text("[mkdocs.plugins]\n" + "".join(f"{k} = {v}\n" for k, v in points.items()))
-        _CHECKOUT_SHIM.append(folder)
-    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), str(_CHECKOUT_SHIM[0]), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), str(_REGISTRATION), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
     return env
 
 

@@ -126,6 +126,7 @@ _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(alphabet=st.sampled_from(list("<>&\"'`*_[]()#!|{}%-=:;/\\~^ \nabcSigiPMT.jsx0123456789")) |
                st.characters(), min_size=1, max_size=400))
+@pytest.mark.slow
 def test_random_text_never_crashes_and_never_yields_live_html(reference, text):
     from generator.extract import extract_article
     from generator.index import KnowledgeBase
@@ -152,6 +153,7 @@ def _anchors(html: str):
     return [(t, a) for t, a in parser.tags if t == "a"]
 
 
+@pytest.mark.slow
 def test_search_scope_keeps_later_paragraphs_out_of_the_index(build_kb):
     from generator.config import SiteSettings
 

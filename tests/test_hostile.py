@@ -40,6 +40,7 @@ def run_build(seeds: Path, docs: Path, timeout: float = 120) -> subprocess.Compl
                           cwd=ROOT, capture_output=True, text=True, timeout=timeout)
 
 
+@pytest.mark.slow
 def test_links_out_of_the_folder_and_special_files_are_skipped(tmp_path):
     outside = tmp_path / "passwd"
     outside.write_text(SECRET + "\n")
@@ -65,6 +66,7 @@ def test_links_out_of_the_folder_and_special_files_are_skipped(tmp_path):
     assert {a["id"] for a in data["articles"]} == {"dalam"}  # ok.txt repeats it: a duplicate of the first by name
 
 
+@pytest.mark.slow
 def test_a_file_name_that_is_not_utf8_is_reported(tmp_path):
     seeds = write_seeds(tmp_path / "seeds", {"ok.txt": GOOD})
     bad = os.path.join(os.fsencode(seeds), b"berita-\xff\xfe.txt")
@@ -126,6 +128,7 @@ def test_a_generated_page_changed_by_hand_is_reported_kept_and_replaced(tmp_path
     assert "Catatan tangan kurator." in (docs / ".cache" / "replaced" / "artikel" / "a.md").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_two_builds_at_once_leave_one_consistent_tree(tmp_path):
     one = write_seeds(tmp_path / "one", {f"s{i}.txt": GOOD.replace("120", str(100 + i)) for i in range(30)})
     two = write_seeds(tmp_path / "two", {f"t{i}.txt": GOOD.replace("Sigi", "Poso").replace("120", str(200 + i)) for i in range(30)})
@@ -151,6 +154,7 @@ def _tree(root: Path) -> dict[str, bytes]:
             if p.is_file() and ".cache" not in p.relative_to(root).parts and p.name != ".build.lock"}
 
 
+@pytest.mark.slow
 def test_a_killed_build_never_leaves_an_unchanged_claim_or_temp_files(tmp_path):
     seeds = write_seeds(tmp_path / "seeds", {f"s{i}.txt": GOOD.replace("120", str(100 + i)) for i in range(400)})
     docs = tmp_path / "docs"
@@ -197,6 +201,7 @@ def _yaml_string(value: str) -> str:
                          else f"\\U{ord(ch):08x}" for ch in value) + '"'
 
 
+@pytest.mark.slow
 @settings(max_examples=15, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(title=HOSTILE_VALUE, outlet=HOSTILE_VALUE, actor=HOSTILE_VALUE, lead=HOSTILE_VALUE)
 def test_any_value_round_trips_as_text(title, outlet, actor, lead):

@@ -234,6 +234,7 @@ def test_bad_sources_are_reported_and_never_stop_the_others(tmp_path, tools, new
     assert len(summary.skipped) == 6
 
 
+@pytest.mark.slow
 def test_the_command_line_and_a_strict_site_build_from_imported_seeds(tmp_path):
     seeds = tmp_path / "seeds"
     seeds.mkdir()

@@ -20,12 +20,12 @@ from pathlib import Path
 import pytest
 
 from bench.corpus import write_corpus
-from conftest import make_project, plugin_installed
+from conftest import INSTALLED, make_project
 from generator.config import BuildConfig
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(not plugin_installed(), reason="the project is not installed in this environment: run "
+    pytest.mark.skipif(not INSTALLED, reason="the project is not installed in this environment: run "
                        "`pip install --no-deps --no-build-isolation -e .` (the README's command and .ci/run do)"),
 ]
 

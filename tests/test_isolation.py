@@ -5,6 +5,8 @@ import html
 import json
 import re
 
+import pytest
+
 from generator.build import build
 from generator.config import BuildConfig
 from generator.extract import figures
@@ -32,6 +34,7 @@ def test_prevalence_with_and_without_a_year_side_by_side(build_kb):
     assert not [p for p in report.problems if p.stage]
 
 
+@pytest.mark.slow
 def test_a_seed_whose_extraction_fails_is_reported_and_the_rest_built(build_kb, monkeypatch):
     real = figures.find_figures
 
@@ -60,6 +63,7 @@ def _failing_article_template(folder):
     return folder
 
 
+@pytest.mark.slow
 def test_a_page_that_fails_to_render_is_replaced_reported_and_retried(tmp_path):
     seeds = write_seeds(tmp_path / "seeds", {"a.txt": WITH_YEAR, "b.txt": WITHOUT_YEAR})
     docs = tmp_path / "generated"
@@ -81,6 +85,7 @@ def test_a_page_that_fails_to_render_is_replaced_reported_and_retried(tmp_path):
     assert "Teks berita" in (docs / "artikel" / "b.md").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_a_failed_page_is_not_remembered_as_made(tmp_path):
     """A page that failed is made again by the next build even when nothing it shows changed."""
     seeds = write_seeds(tmp_path / "seeds", {"a.txt": WITH_YEAR, "b.txt": WITHOUT_YEAR})
@@ -99,6 +104,7 @@ def test_a_failed_page_is_not_remembered_as_made(tmp_path):
     assert "Teks berita" in (docs / "artikel" / "b.md").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_site_with_a_failed_page_still_builds_strict(tmp_path):
     project = make_project(tmp_path / "project", write_seeds(tmp_path / "seeds", {"a.txt": WITH_YEAR, "b.txt": WITHOUT_YEAR}))
     _failing_article_template(project / "kb-templates")

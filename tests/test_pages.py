@@ -75,6 +75,7 @@ def _twin_actor(seeds: Path) -> None:
     (seeds / "zz-twin.txt").write_text(ACTOR_TWIN, encoding="utf-8")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("change", [_add, _remove, _edit, _twin_actor], ids=lambda f: f.__name__.strip("_"))
 def test_equal_keys_mean_equal_pages(tmp_path, reference, change):
     before_seeds = tmp_path / "before"

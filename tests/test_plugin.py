@@ -94,6 +94,7 @@ def test_the_command_line_reads_the_plugin_options_of_mkdocs_yml(tmp_path):
     assert "galat:" in err.getvalue() and "configuration error" in err.getvalue()
 
 
+@pytest.mark.slow
 def test_the_example_site_keeps_its_pages_and_nav_and_builds_strict(tmp_path):
     config = (EXAMPLE / "mkdocs.yml").read_text(encoding="utf-8")
     # All it takes: the plugin named beside search.

@@ -87,6 +87,7 @@ def _check(docs: Path, report, seeds: dict[str, str]) -> None:
             assert f["year"] is None or 1900 <= f["year"] <= 2100
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(mixtures)
 def test_mixtures_of_real_news_always_build(mixture):

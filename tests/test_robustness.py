@@ -131,6 +131,7 @@ def test_unreadable_file_is_named_and_the_rest_built(build_kb, tmp_path):
         assert problems_of(report, "terkunci.txt")[0].level == "skipped"
 
 
+@pytest.mark.slow
 def test_seed_files_are_never_modified(build_kb, tmp_path):
     seeds = {"a.txt": "---\ntitle: x\n---\n" + GOOD, "b.txt": b"\xff\xfe bad \x00", "c.txt": GOOD.encode("cp1252")}
     build_kb(seeds)
@@ -162,6 +163,7 @@ def test_hand_written_pages_are_never_overwritten_or_deleted(tmp_path):
     assert (docs / "artikel" / "b.md").exists()
 
 
+@pytest.mark.slow
 def test_an_interrupted_build_leaves_previous_output_and_the_next_repairs(tmp_path):
     """A build killed half-way through writing (the power cut, Ctrl-C twice): every file
     is whole, nothing claims to be up to date, and the next build repairs everything."""
@@ -221,6 +223,7 @@ def _tree(root: Path) -> dict[str, bytes]:
             if p.is_file() and ".cache" not in p.relative_to(root).parts}
 
 
+@pytest.mark.slow
 def test_two_builds_give_byte_identical_output(tmp_path):
     from conftest import ROOT
 
@@ -266,6 +269,7 @@ def _seeds_for_cache(folder: Path, count: int = 40) -> Path:
     return folder
 
 
+@pytest.mark.slow
 def test_unchanged_seeds_rewrite_nothing(tmp_path):
     seeds = _seeds_for_cache(tmp_path / "seeds")
     docs = tmp_path / "docs"
@@ -277,6 +281,7 @@ def test_unchanged_seeds_rewrite_nothing(tmp_path):
     assert report.write.written == [] and len(report.built) == 40
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("change", ["edit", "add", "remove", "rename"])
 def test_incremental_build_equals_a_fresh_build(tmp_path, change):
     seeds = _seeds_for_cache(tmp_path / "seeds")
@@ -298,6 +303,7 @@ def test_incremental_build_equals_a_fresh_build(tmp_path, change):
     assert _tree(docs) == _tree(fresh)
 
 
+@pytest.mark.slow
 def test_a_broken_cache_is_ignored(tmp_path):
     seeds = _seeds_for_cache(tmp_path / "seeds")
     docs = tmp_path / "docs"
@@ -332,6 +338,7 @@ def _build_with_workers(seeds: Path, output: Path) -> tuple[int, int, int]:
     return extraction, pages, written
 
 
+@pytest.mark.slow
 def test_worker_processes_give_the_same_output(tmp_path):
     """Extraction (spawned workers) and rendering (forked workers) as in one process."""
     seeds = _seeds_for_cache(tmp_path / "seeds")
@@ -383,6 +390,7 @@ def test_a_busy_month_gets_its_own_pages(build_kb):
     assert sorted(listed) == [f"m{i:02d}" for i in range(5)]
 
 
+@pytest.mark.slow
 def test_without_incremental_builds_the_output_is_the_same(tmp_path):
     """The cache, the stamp and the page keys only save work: switched off, every stage runs
     on everything, and the site is byte for byte the same."""

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
 import yaml
 
 from conftest import ROOT
@@ -70,6 +71,7 @@ def test_relevance_flags_passing_mentions(extract):
     assert a.relevance == "mention" and "sambil lalu" in a.relevance_note
 
 
+@pytest.mark.slow
 def test_adding_a_programme_type_needs_no_code(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(ROOT / "generator" / "data", data)
@@ -104,6 +106,7 @@ def test_agencies_named_with_a_bare_region_are_normalised(extract):
     assert names(a) == ["Dinas Kesehatan Kabupaten Kutai Kartanegara", "Dinas Kesehatan Kabupaten Sleman"]
 
 
+@pytest.mark.slow
 def test_one_agency_under_two_names_is_one_actor_page(build_kb):
     seeds = {"a.txt": "Dinkes Kota Balikpapan menyalurkan PMT kepada balita stunting di Balikpapan Utara.",
              "b.txt": "Dinas Kesehatan Kota Balikpapan melatih kader posyandu untuk mencegah stunting pada balita."}

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import posixpath
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from mkdocs.structure.files import File
@@ -28,6 +29,7 @@ def test_page_url_is_mkdocs_file_url(path, directory_urls):
     assert urls.page_url(path, directory_urls) == _mkdocs_url(path, directory_urls)
 
 
+@pytest.mark.slow
 @settings(max_examples=500, deadline=None)
 @given(_PATH, _PATH, st.booleans())
 def test_links_between_pages_are_mkdocs_relative_urls(target, here, directory_urls):
@@ -61,6 +63,7 @@ def test_slugs_are_stable_and_unique():
     assert len(set(slugs.values())) == 3
 
 
+@pytest.mark.slow
 def test_renaming_a_section_is_one_change(tmp_path, monkeypatch):
     monkeypatch.setitem(urls.SECTIONS, "targets", "kelompok-sasaran")
     out = tmp_path / "generated"

@@ -9,12 +9,11 @@ pool, the rest is done in this process, and the build says why.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import multiprocessing
 import os
-import signal
 import sys
 import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -67,7 +66,7 @@ def map_spawned(function: Callable[[object, T], R], shared: object, items: list[
     parts: list[list[R] | None] = [None] * workers
     try:
         executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                                       initializer=_share, initargs=(function, shared))
+                                       initializer=_share, initargs=(function, shared, os.getpid()))
         with executor:
             with _importable():  # spawned processes start at the submits
                 futures = [executor.submit(_run_chunk, chunk) for chunk in chunks]
@@ -86,9 +85,20 @@ def map_spawned(function: Callable[[object, T], R], shared: object, items: list[
     return out
 
 
-def _share(function: Callable, shared: object) -> None:
-    _end_with_parent()
+def _share(function: Callable, shared: object, parent: int) -> None:
+    _watch_parent(parent)
     _WORKER.update(function=function, shared=shared)
+
+
+def _watch_parent(parent: int) -> None:
+    """A worker ends with the build that started it. Killed (Ctrl-C twice, a power
+    cut), the build leaves its workers waiting for tasks for ever, and forked ones
+    keep the output folder's lock they inherited: the next build would wait on it."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.2)
+        os._exit(1)
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def _run_chunk(chunk: list) -> list:
@@ -115,7 +125,8 @@ class ForkedMap:
             # With fork, every worker is started at the first submit (map), before
             # the executor's own thread: nothing but this thread is copied.
             self.pool: ProcessPoolExecutor | None = ProcessPoolExecutor(
-                workers, mp_context=multiprocessing.get_context("fork"), initializer=_end_with_parent)
+                workers, mp_context=multiprocessing.get_context("fork"), initializer=_watch_parent,
+                initargs=(os.getpid(),))
             self.results: Iterator | None = self.pool.map(_make, keys, chunksize=16)
         finally:
             del _WORKER["make"]
@@ -138,22 +149,6 @@ class ForkedMap:
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
-
-
-def _end_with_parent() -> None:
-    """A worker ends when the build that started it is killed: left running, it would
-    keep the output folder's lock (a forked child holds the parent's open files) and
-    the next build would wait for it. Linux only (prctl PR_SET_PDEATHSIG); elsewhere
-    the workers end when their queue closes."""
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-        if os.getppid() == 1:  # the parent was already gone before the call
-            os._exit(1)
-    except (OSError, AttributeError):
-        pass
 
 
 def _make(key: str) -> tuple[str, object]:
