@@ -98,13 +98,6 @@ def test_where_it_was_said_and_where_it_sat_are_mentioned(extract):
     assert mentioned(a) == {"72.71": "tempat narasumber berbicara", "73.71": "tempat acara"}
 
 
-def test_a_town_name_at_the_end_of_a_persons_name_is_no_place(extract):
-    a = extract("Diskusi menghadirkan pengamat Rocky Gerung dan kader posyandu di Kabupaten Sumbawa.")
-    assert regencies(a) == ["52.04"]
-    b = extract("Dinas Kesehatan Kaltim melatih kader posyandu.")
-    assert provinces(b) == ["64"]
-
-
 def test_lower_case_and_glued_regency_names(extract):
     a = extract("Bantuan dibagikan kepada warga di wilayah kabupaten sorong.")
     assert regencies(a) == ["96.01"]
@@ -112,14 +105,9 @@ def test_lower_case_and_glued_regency_names(extract):
     assert regencies(b) == ["96.01"]
 
 
-def test_villages_after_their_own_word_or_next_to_a_wider_place(extract):
+def test_villages_after_their_own_word(extract):
     a = extract("Kader posyandu Desa Tanauge memasak makanan tambahan untuk balita.")
     assert regencies(a) == ["72.12"]
-    # A village shared by two regencies: the one named after the place given next to it.
-    b = extract("Perusahaan membagikan paket makanan di Cimareme, Bandung.")
-    assert regencies(b) == ["32.17"]
-    c = extract("Program berjalan di Golo Cador (Nusa Tenggara Timur).")
-    assert regencies(c) == ["53.10"]
 
 
 def test_where_a_speaker_spoke_does_not_count(extract):

@@ -121,15 +121,3 @@ def test_a_long_name_and_its_acronym_are_one_actor(extract):
     a = extract("PT Sinar Pangan Nusantara (SPN) membagikan paket makanan tambahan bagi balita stunting di Kabupaten Sikka. "
                 "PT SPN juga melatih kader posyandu.")
     assert names(a) == ["PT Sinar Pangan Nusantara (SPN)"]
-
-
-def test_an_organisation_no_rule_knows_is_found_by_what_it_does(extract):
-    text = ("Lewat program Gizi Tumbuh, Nusakarya terus memperkuat dukungan bagi posyandu. "
-            "Nusakarya menghadirkan kelas gizi bagi ibu hamil dan balita untuk mencegah stunting. "
-            "Perusahaan menilai edukasi gizi penting. Program ini merupakan bagian dari tanggung jawab sosial perusahaan.")
-    a = extract(text)
-    assert ("Nusakarya", "swasta") in {(x.name, x.type) for x in a.actors}
-    # A person doing the same is no organisation.
-    b = extract(text.replace("Nusakarya terus", "Ketua panitia Budi Santoso terus").replace(
-        "Nusakarya menghadirkan", "Budi Santoso menghadirkan") + " Budi Santoso mengatakan program berlanjut.")
-    assert not [x for x in b.actors if "Budi" in x.name]

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..model import Actor, Evidence, Region, Tag
-from ..reference.actors import ActorRule, ActorRules, Discovery
+from ..reference.actors import ActorRule, ActorRules
 from ..reference.gazetteer import Gazetteer, words_of
 from .sentences import Sentences
 
@@ -101,11 +101,6 @@ def find_actors(gaz: Gazetteer, rules: ActorRules, text: Sentences) -> FoundActo
     renamed: dict[str, str] = {}
     actors = _with_their_acronyms([a for _, a in found.values()], text.text, renamed)
     actors = _without_repeats(actors, renamed)
-    if rules.discovery is not None:
-        discovered = discover(rules.discovery, gaz, text, actors)
-        for a in discovered:
-            places += [(m.start(), a.name) for m in re.finditer(r"(?<!\w)" + re.escape(a.name) + r"(?!\w)", text.text)]
-        actors += discovered
     named_at: dict[int, list[tuple[int, str]]] = {}
     for pos, name in sorted(places):
         i = text.index_at(pos)
@@ -136,61 +131,6 @@ def _final(renamed: dict[str, str], name: str) -> str:
     while name in renamed and renamed[name] != name:
         name = renamed[name]
     return name
-
-
-def discover(rules: Discovery, gaz: Gazetteer, text: Sentences, known: list[Actor]) -> list[Actor]:
-    """Organisations that no rule names, told by how the article speaks of them
-    ("Trakindo terus memperkuat ...", "Trakindo menghadirkan ..."), typed by the words
-    around them ("perusahaan"); persons and places are not."""
-    kind = next((t for t, rx in rules.kinds if rx.search(text.text)), None)
-    if kind is None:
-        return []
-    out: dict[str, Actor] = {}
-    known_names = " ".join(a.name for a in known)
-    lower_words: set[str] | None = None
-    for s in text.sentences:
-        m = rules.head.match(s)
-        if m is None:
-            continue
-        name = m.group(1)
-        if name in out or name.split()[0] in rules.not_names or name in known_names:
-            continue
-        if gaz.names.get(name.lower()) is not None:
-            continue
-        if lower_words is None:  # once, and only for an article that has a candidate
-            lower_words = set(re.findall(r"(?<![\w-])[a-z][\w-]*", text.text))
-        if _is_person_or_word(rules, text.text, name, lower_words):
-            continue
-        out[name] = Actor(name=name, type=kind, evidence=Evidence(s, name))
-        if len(out) >= _MAX_DISCOVERED:
-            break
-    return list(out.values())
-
-
-# An article names a handful of organisations; a text that seems to name more is no article.
-_MAX_DISCOVERED = 10
-
-
-def _is_person_or_word(rules: Discovery, text: str, name: str, lower_words: set[str]) -> bool:
-    """Too rare, written in lower case somewhere (a common word), or spoken of as a person."""
-    if any(w.lower() in lower_words for w in name.split() if not w.isupper()):
-        return True
-    places = []
-    at = text.find(name)
-    while at >= 0 and len(places) < 50:
-        end = at + len(name)
-        if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "-")) and (end == len(text) or not text[end].isalnum()):
-            places.append(at)
-        at = text.find(name, end)
-    if len(places) < rules.min_mentions:
-        return True
-    for at in places:
-        if rules.person_before.search(text, max(0, at - 40), at) or rules.speech_after.match(text, at + len(name)):
-            return True
-        # Part of a longer name ("Irwan Hidayat"): a person's, or an organisation a rule knows.
-        if re.match(r"\s+[A-Z][a-z]", text[at + len(name):at + len(name) + 3]):
-            return True
-    return False
 
 
 def _ends_near(ends: set[int], start: int) -> bool:

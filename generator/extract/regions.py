@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..model import Evidence, RegionTag
-from ..reference.gazetteer import Gazetteer, PlaceContext, RegionName, core_name, words_of
+from ..reference.gazetteer import Gazetteer, PlaceContext, RegionName, words_of
 
 # Why a region is named without being the effort's place (RegionTag.role).
 COMPARISON, SAID_AT, VENUE, ORIGIN = "perbandingan", "tempat narasumber berbicara", "tempat acara", "asal seseorang"
@@ -69,8 +69,6 @@ def find_mentions(gaz: Gazetteer, sentences: list[str]) -> list[Mention]:
                 found.append(m)
         found += _places_by_prefix(gaz, s, ctx.district, gaz.districts)
         found += _places_by_prefix(gaz, s, ctx.village, gaz.villages)
-        found = _narrowed_by_neighbours(gaz, s, found)
-        found = _roles_passed_on(gaz, s, found)
         if ctx.comparison.search(s) and not ctx.directive.search(s):
             # The regions compared; an office's region is the actor's, and still counts.
             found = [m if m.role or m.of_office else Mention(m.codes, m.level, m.sentence, m.surface, COMPARISON) for m in found]
@@ -87,8 +85,6 @@ def _mention(gaz: Gazetteer, s: str, start: int, surface: str, name: RegionName)
     if name.exact_case and not surface.isupper():
         return None
     if ctx.institution.search(before):
-        return None
-    if not name.official and not surface.isupper() and _after_a_name(gaz, before):
         return None
     if name.needs == "admin" and not level:
         return None
@@ -110,25 +106,6 @@ def _mention(gaz: Gazetteer, s: str, start: int, surface: str, name: RegionName)
     return Mention(codes, level, s, surface, role, of_office)
 
 
-# The capitalised words right before a name ("Dinas Kesehatan ", "Rocky ").
-_NAME_RUN = re.compile(r"(?:(?<=\s)|^)((?:[A-Z][\w'.-]*\s+(?:dan\s+)?)+)$")
-
-
-def _after_a_name(gaz: Gazetteer, before: str) -> bool:
-    """A town's name after capitalised words none of which is an office or place word
-    is the end of a person's name ("filsuf Rocky Gerung"); after "Dinas Kesehatan" or
-    "Kapolda" it is the office's region. A run that starts the sentence says nothing."""
-    m = _NAME_RUN.search(before)
-    if m is None or not m.group(1)[:1].isupper() or not re.search(r"[a-z]", m.group(1)):
-        return False
-    ahead = before[:m.start(1)].rstrip()
-    if not ahead or ahead[-1] in ".!?\"“”'(:":
-        return False
-    words = re.findall(r"[\w'.-]+(?:\s+Sakit)?", m.group(1))
-    # Office and place words, and other place names ("Kukar dan PPU"), are no person's name.
-    return not any(gaz.context.office.search(w + " ") or w.lower() in gaz.names for w in words)
-
-
 def _places_by_prefix(gaz: Gazetteer, s: str, prefix: re.Pattern, places: dict[str, tuple[str, ...]]) -> list[Mention]:
     """Kecamatan and villages, named after their own word ("Kecamatan Petasia", "Desa Tanauge")."""
     out = []
@@ -140,69 +117,6 @@ def _places_by_prefix(gaz: Gazetteer, s: str, prefix: re.Pattern, places: dict[s
                 out.append(Mention(codes, "", s, m.group(0)))
                 break
     return out
-
-
-def _narrowed_by_neighbours(gaz: Gazetteer, s: str, found: list[Mention]) -> list[Mention]:
-    """A place followed by a wider one narrows down: "Senaru (Nusa Tenggara Barat)" is the
-    Senaru in that province, "Pasirlangu, Bandung" the Pasirlangu of a regency named Bandung.
-    A name not in the gazetteer, followed by a province or an ambiguous regency in this way,
-    is looked up among kecamatan and villages."""
-    out = list(found)
-    for m in re.finditer(r"\b([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})(?:\s*\(|,\s+)", s):
-        words = m.group(1)
-        wider = next((x for x in found if _right_after(gaz, s, m.end(), x.surface)), None)
-        if wider is None:
-            continue
-        key = words.lower()
-        own = [x for x in found if x.surface == words]
-        candidates = own[0].codes if own else gaz.districts.get(key, ()) + gaz.villages.get(key, ())
-        if not candidates:
-            continue
-        fits = tuple(sorted({c for c in candidates if _within(gaz, c, wider.codes)}))
-        if fits and len(fits) < len(candidates) or (fits and not own):
-            narrowed = Mention(fits, "", s, words, own[0].role if own else "")
-            out = [x for x in out if x.surface != words] + [narrowed]
-            if len(wider.codes) > 1:
-                # "Bandung" only said which Pasirlangu: it is no place of its own here.
-                out = [x for x in out if x is not wider]
-    return out
-
-
-def _roles_passed_on(gaz: Gazetteer, s: str, found: list[Mention]) -> list[Mention]:
-    """A wider place right after a mentioned one shares its reason: in "kata X di Padang,
-    Sumatera Barat (Sumbar)" the province is where X spoke too."""
-    out = list(found)
-    for k, m in enumerate(out):
-        if not m.role:
-            continue
-        end = s.find(m.surface) + len(m.surface)
-        for j, other in enumerate(out):
-            if other.role or other is m:
-                continue
-            at = s.find(other.surface, end)
-            if at >= 0 and re.fullmatch(r"\s*[,(]\s*", s[end:at]):
-                out[j] = replace(other, role=m.role)
-                end = at + len(other.surface)
-    return out
-
-
-def _right_after(gaz: Gazetteer, s: str, pos: int, surface: str) -> bool:
-    """`surface` follows at `pos`, with at most its level word between ("Kabupaten Kampar")."""
-    at = s.find(surface, pos)
-    return at >= 0 and (at == pos or (at - pos <= 30 and gaz.context.level_before(s[pos:at]) != ""
-                                      and not s[pos:at].strip(" ").count(",")))
-
-
-def _within(gaz: Gazetteer, code: str, wider: tuple[str, ...]) -> bool:
-    """A regency in one of the wider places: in that province, or a regency named after it
-    ("Kabupaten Bandung Barat" for "Bandung")."""
-    region = gaz.regions[code]
-    for w in wider:
-        if region.province_code == w or code == w:
-            return True
-        if "." in w and core_name(gaz.regions[w]).lower() in core_name(region).lower():
-            return True
-    return False
 
 
 def resolve(gaz: Gazetteer, mentions: list[Mention], full_text: str

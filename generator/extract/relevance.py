@@ -29,7 +29,6 @@ def assess(rules: RelevanceRules, title: str, sentences: list[str]) -> Relevance
     topical = [i for i, s in enumerate(texts) if rules.topic.search(s)]
     if not topical:
         return Relevance(NONE, "tidak menyebut stunting")
-    quotes = quote_spans(texts)
     strong: list[Evidence] = []
     weak: list[Evidence] = []  # the aim is an item of a list
     reasons: list[Evidence] = []  # the topic is why something else is done
@@ -38,7 +37,7 @@ def assess(rules: RelevanceRules, title: str, sentences: list[str]) -> Relevance
         aim = rules.aim.search(s)
         if aim is None:
             continue
-        context = window(texts, i, rules.window, quotes)
+        context = window(texts, i, rules.window)
         for_whom = (aim.group("target") or rules.group.search(context) or rules.group_service.search(s)
                     or rules.place.search(s))
         if not (for_whom and (rules.activity.search(context) or rules.doing.search(s))):
@@ -63,29 +62,9 @@ def assess(rules: RelevanceRules, title: str, sentences: list[str]) -> Relevance
     return Relevance(MENTION, f"stunting hanya disebut sambil lalu ({count} dari {len(sentences)} kalimat)", where)
 
 
-def window(texts: list[str], i: int, k: int, quotes: dict[int, tuple[int, int]]) -> str:
-    """A sentence with its k neighbours on each side; a quoted sentence with its whole quotation."""
-    start, end = i - k, i + k
-    if i in quotes:
-        start, end = min(start, quotes[i][0] - k), max(end, quotes[i][1] + k)
-    return " ".join(texts[max(0, start):end + 1])
-
-
-def quote_spans(texts: list[str]) -> dict[int, tuple[int, int]]:
-    """Sentence index -> (first, last) sentence of the quotation it belongs to."""
-    spans: dict[int, tuple[int, int]] = {}
-    start = None
-    for i, s in enumerate(texts):
-        straight = s.count('"') % 2  # an odd number of straight quotes opens or closes one
-        opens = s.count("“") + (straight if start is None else 0)
-        closes = s.count("”") + (straight if start is not None else 0)
-        if start is None and opens > closes:
-            start = i
-        elif start is not None and closes > opens:
-            for j in range(start, i + 1):
-                spans[j] = (start, i)
-            start = None
-    return spans
+def window(texts: list[str], i: int, k: int) -> str:
+    """A sentence with its k neighbours on each side."""
+    return " ".join(texts[max(0, i - k):i + k + 1])
 
 
 _SHORT_ITEM = 7  # words

@@ -61,8 +61,6 @@ class Reference:
         """The ids one file uses are defined by another."""
         actor_types = self.taxonomy.ids("actor_types")
         used = {r.type for r in self.actor_rules.rules} | {t for t, _ in self.actor_rules.type_cues}
-        if self.actor_rules.discovery is not None:
-            used |= {t for t, _ in self.actor_rules.discovery.kinds}
         unknown = sorted(used - actor_types - {"by_region"})
         if unknown:
             raise DataFileError(f"{data_dir / 'actors.yml'}: actor type {unknown[0]!r} is not in the taxonomy")

@@ -30,37 +30,6 @@ class Agency:
     pattern: re.Pattern
 
 
-_NAME = r"(?:[A-Z][\w&'-]*)(?:\s+[A-Z][\w&'-]*){0,2}"
-# Words that may stand between a subject and its verb: "Trakindo terus memperkuat".
-_ADVERBS = r"(?:(?:terus|juga|pun|kembali|akan|telah|sudah|turut|ikut|kini|selalu|rutin)\s+)*"
-
-
-@dataclass(frozen=True)
-class Discovery:
-    """How an organisation no rule knows is found by the way the article speaks of it."""
-
-    min_mentions: int
-    head: re.Pattern  # a sentence that starts with a name doing something
-    person_before: re.Pattern
-    speech_after: re.Pattern
-    not_names: frozenset[str]
-    kinds: tuple[tuple[str, re.Pattern], ...]
-
-    @classmethod
-    def from_data(cls, raw: dict) -> "Discovery":
-        def words(key: str) -> str:
-            return "|".join(sorted(raw[key], key=len, reverse=True))
-        return cls(
-            min_mentions=int(raw["min_mentions"]),
-            head=re.compile(r"^(?:[^,]{0,80},\s*)?(" + _NAME + r")\s+" + _ADVERBS + r"(?:" + words("actions") + r")(?!\w)"),
-            # "Ketua panitia Budi": a title, perhaps a word of what of, then the name.
-            person_before=re.compile(r"(?<!\w)(?:" + words("person_before") + r")(?:\s+[a-z]\w*)?[\s,]+$"),
-            speech_after=re.compile(r"\s+" + _ADVERBS + r"(?:" + words("speech") + r")(?!\w)"),
-            not_names=frozenset(raw["not_names"]),
-            kinds=tuple((t, re.compile(r"(?<!\w)(?:" + "|".join(ps) + r")(?!\w)")) for t, ps in raw["kinds"].items()),
-        )
-
-
 @dataclass(frozen=True)
 class ActorRules:
     rules: tuple[ActorRule, ...]
@@ -68,7 +37,6 @@ class ActorRules:
     not_acting: re.Pattern  # words before an organisation that say it is not acting
     leading_words: re.Pattern  # words cut from the front of a name
     agencies: tuple[Agency, ...] = ()
-    discovery: Discovery | None = None
 
     @classmethod
     def load(cls, path: Path) -> "ActorRules":
@@ -88,9 +56,8 @@ class ActorRules:
             not_acting = re.compile(r"(?<!\w)(?:" + words + r")(?!\w)(?:\s+[^\s,;.:]+){0,8}[\s(]+$", re.I)
             agencies = tuple(Agency(str(a["name"]), re.compile(r"(?:" + "|".join(a["match"]) + r")$"))
                              for a in raw.get("agencies") or ())
-            discovery = Discovery.from_data(raw["discovery"]) if raw.get("discovery") else None
             leading = re.compile(r"^(?:(?:" + "|".join(raw["leading_words"]) + r")\s+)+")
-            return cls(rules, cues, not_acting, leading, agencies, discovery)
+            return cls(rules, cues, not_acting, leading, agencies)
 
     def agency(self, name: str) -> str:
         """An agency's usual name for whatever name the text gave it."""
