@@ -4,19 +4,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-
-def _words(items: list[str]) -> str:
-    # Longest first, so that "percepatan penurunan" wins over "penurunan".
-    return "|".join(sorted((str(w) for w in items), key=len, reverse=True))
+from ..extract.morph import with_forms
 
 
-def _pattern(items: list[str]) -> re.Pattern:
+def _words(items: list[str], affixed: bool = False) -> str:
+    """Longest first, so that "percepatan penurunan" wins over "penurunan"; `affixed`: each
+    word matches its affixed forms too (extract.morph)."""
+    ordered = sorted((str(w) for w in items), key=len, reverse=True)
+    return "|".join(with_forms(w)[0] if affixed else w for w in ordered)
+
+
+def _pattern(items: list[str], affixed: bool = False) -> re.Pattern:
     """Whole words or phrases, case-insensitive; an all-capitals word (KEK, 3B) keeps its case."""
     upper = [w for w in items if w.isupper()]
     other = [w for w in items if not w.isupper()]
     parts = []
     if other:
-        parts.append(r"(?i:(?<!\w)(?:" + _words(other) + r")(?!\w))")
+        parts.append(r"(?i:(?<!\w)(?:" + _words(other, affixed) + r")(?!\w))")
     if upper:
         parts.append(r"(?<!\w)(?:" + _words(upper) + r")(?!\w)")
     return re.compile("|".join(parts))
@@ -47,12 +51,12 @@ class RelevanceRules:
         topic = r"(?:" + _words(raw["topic"]) + r")"
         objects = r"(?:(?:" + _words(raw["aim_objects"]) + r")\s+)?"
         # A target noun names whom the effort is for by itself ("paket stunting", "kasus stunting").
-        aimed = (r"(?<!\w)(?:" + _words(raw["aims"]) + r")\s*(?:[\w-]+\s+){0,3}?" + objects + topic
+        aimed = (r"(?<!\w)(?:" + _words(raw["aims"], affixed=True) + r")\s*(?:[\w-]+\s+){0,3}?" + objects + topic
                  + r"|(?P<target>(?<!\w)(?:" + _words(raw["targets"]) + r")\s*(?:[\w-]+\s+){0,2}?(?:yang\s+)?" + topic + ")")
         return cls(
             topic=re.compile(topic, re.I),
             aim=re.compile(aimed, re.I),
-            activity=_pattern(raw["activities"]),
+            activity=_pattern(raw["activities"], affixed=True),
             doing=re.compile(r"(?!(?:" + _words(raw["not_doing"]) + r")(?!\w))" + _pattern(raw["verbs"]).pattern, re.I),
             group=_pattern(raw["groups"]),
             group_service=_pattern(raw["group_services"]),

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Protocol
 
 from .files import DataFileError, compiling, yaml_mapping
+from ..extract.morph import with_forms
 from .relevance import RelevanceRules
 
 # Ids are page names and front matter values.
@@ -32,10 +33,12 @@ class Cue:
     anchors: tuple[str, ...] | None  # texts of which a match contains one
 
     @classmethod
-    def compile(cls, pattern: str) -> "Cue":
+    def compile(cls, pattern: str, affixed: bool = False) -> "Cue":
+        """`affixed`: the cue's words match their affixed forms too (extract.morph)."""
         # Upper-case acronyms (PMT, TPK, KEK) must not match ordinary words (tpk, kek).
         flags = 0 if re.fullmatch(r"[A-Z0-9-]+(\?)?[A-Z-]*", pattern) else re.I
-        return cls(re.compile(r"(?<!\w)(?:" + pattern + r")(?!\w)", flags), required_any(pattern))
+        expanded, anchors = with_forms(pattern) if affixed else (pattern, pattern)
+        return cls(re.compile(r"(?<!\w)(?:" + expanded + r")(?!\w)", flags), required_any(anchors))
 
     def possible(self, text: SearchableText) -> bool:
         return self.anchors is None or any(a in text.lower for a in self.anchors)
@@ -201,8 +204,8 @@ def _term(raw: dict) -> Term:
         id=str(raw["id"]),
         label=str(raw["label"]),
         definition=str(raw.get("definition", "")),
-        cues=tuple(Cue.compile(c) for c in raw.get("cues") or ()),
-        weak_cues=tuple(Cue.compile(c) for c in raw.get("weak_cues") or ()),
+        cues=tuple(Cue.compile(c, affixed=True) for c in raw.get("cues") or ()),
+        weak_cues=tuple(Cue.compile(c, affixed=True) for c in raw.get("weak_cues") or ()),
     )
 
 
