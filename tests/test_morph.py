@@ -1,4 +1,4 @@
-"""The stemmer and the affixed forms every taxonomy cue matches (generator/extract/morph.py)."""
+"""The stemmer and the affixed forms every taxonomy cue matches (generator/reference/morph.py)."""
 from __future__ import annotations
 
 import re
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.extract.morph import forms, roots, stem, with_forms
+from generator.reference.morph import forms, roots, stem, with_forms
 
 ROOT = Path(__file__).resolve().parent.parent
 # Cue words whose root our dictionary-free stemmer reads otherwise than PySastrawi's

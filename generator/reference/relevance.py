@@ -4,12 +4,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..extract.morph import with_forms
+from .morph import with_forms
 
 
 def _words(items: list[str], affixed: bool = False) -> str:
     """Longest first, so that "percepatan penurunan" wins over "penurunan"; `affixed`: each
-    word matches its affixed forms too (extract.morph)."""
+    word matches its affixed forms too (reference.morph)."""
     ordered = sorted((str(w) for w in items), key=len, reverse=True)
     return "|".join(with_forms(w)[0] if affixed else w for w in ordered)
 

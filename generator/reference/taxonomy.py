@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Protocol
 
 from .files import DataFileError, compiling, yaml_mapping
-from ..extract.morph import with_forms
+from .morph import with_forms
 from .relevance import RelevanceRules
 
 # Ids are page names and front matter values.
@@ -34,7 +34,7 @@ class Cue:
 
     @classmethod
     def compile(cls, pattern: str, affixed: bool = False) -> "Cue":
-        """`affixed`: the cue's words match their affixed forms too (extract.morph)."""
+        """`affixed`: the cue's words match their affixed forms too (reference.morph)."""
         # Upper-case acronyms (PMT, TPK, KEK) must not match ordinary words (tpk, kek).
         flags = 0 if re.fullmatch(r"[A-Z0-9-]+(\?)?[A-Z-]*", pattern) else re.I
         expanded, anchors = with_forms(pattern) if affixed else (pattern, pattern)
