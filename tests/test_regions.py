@@ -146,3 +146,18 @@ def test_a_meeting_venue_does_not_count(extract):
     a = extract("Menteri membuka pertemuan regional tentang stunting di Swiss-Belhotel Harbour Bay Batam, Sabtu. "
                 "Program PMT di Kabupaten Lingga diperluas.")
     assert regencies(a) == ["21.04"]
+
+
+def test_a_region_inside_an_institutions_longer_name_is_only_mentioned(extract):
+    a = extract("Mahasiswa Politeknik Kesehatan Kupang mendampingi keluarga berisiko stunting di Kabupaten Sikka.")
+    assert regencies(a) == ["53.07"]
+    b = extract("Mahasiswa Universitas Nusa Cendana Sikka mendampingi keluarga berisiko stunting di Kabupaten Ende.")
+    assert regencies(b) == ["53.08"]
+    assert mentioned(b) == {"53.07": "nama lembaga"}
+
+
+def test_regions_in_a_link_to_another_story_are_only_mentioned(extract):
+    a = extract("Kader posyandu di Kabupaten Sikka memberikan makanan tambahan bagi balita stunting. "
+                "Baca Juga : Nenek Tewas di Lampung Timur Petugas datang ke lokasi.")
+    assert regencies(a) == ["53.07"]
+    assert mentioned(a).get("18.07") == "tautan berita lain"

@@ -39,7 +39,9 @@ def extract_article(seed: Seed, ref: Reference, slug: str) -> tuple[Article, lis
     tax = ref.taxonomy
     # The curator's front matter, checked before extraction reads any of it.
     checked, problems = overrides.validate(seed, ref) if seed.overrides else ({}, [])
-    rel = relevance.assess(tax.relevance, cleaned.headline or (checked.get("source") or {}).get("title") or "", sents)
+    # A link to another story ("Baca juga: ... Cegah Stunting") reports nothing of this one.
+    own = [s for s in sents if not ref.gazetteer.context.link.match(s)]
+    rel = relevance.assess(tax.relevance, cleaned.headline or (checked.get("source") or {}).get("title") or "", own)
     level = checked.get("relevance") or rel.level
     joined = Sentences(sents)  # searched by every cue and actor rule
     # Tags say what an effort does, for whom and by whom: they are looked for in an

@@ -28,6 +28,7 @@ from ..reference.gazetteer import Gazetteer, PlaceContext, RegionName, words_of
 
 # Why a region is named without being the effort's place (RegionTag.role).
 COMPARISON, SAID_AT, VENUE, ORIGIN = "perbandingan", "tempat narasumber berbicara", "tempat acara", "asal seseorang"
+INSTITUTION, LINK = "nama lembaga", "tautan berita lain"
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,9 @@ def find_mentions(gaz: Gazetteer, sentences: list[str]) -> list[Mention]:
                 found.append(m)
         found += _places_by_prefix(gaz, s, ctx.district, gaz.districts)
         found += _places_by_prefix(gaz, s, ctx.village, gaz.villages)
-        if ctx.comparison.search(s) and not ctx.directive.search(s):
+        if ctx.link.match(s):
+            found = [replace(m, role=LINK) for m in found]
+        elif ctx.comparison.search(s) and not ctx.directive.search(s):
             # The regions compared; an office's region is the actor's, and still counts.
             found = [m if m.role or m.of_office else Mention(m.codes, m.level, m.sentence, m.surface, COMPARISON) for m in found]
         mentions += [replace(m, index=index) for m in found]
@@ -84,8 +87,7 @@ def _mention(gaz: Gazetteer, s: str, start: int, surface: str, name: RegionName)
         return None
     if name.exact_case and not surface.isupper():
         return None
-    if ctx.institution.search(before):
-        return None
+    institution = bool(ctx.institution.search(before))
     if name.needs == "admin" and not level:
         return None
     if name.needs == "context" and not level and not ctx.place.search(before):
@@ -96,7 +98,9 @@ def _mention(gaz: Gazetteer, s: str, start: int, surface: str, name: RegionName)
         # "Kota Minyak" is a nickname that starts with "Kota": keep the alias's own code.
         codes = narrowed or codes
     role = ""
-    if ctx.said_at.search(s[:start]):
+    if institution:
+        role = INSTITUTION
+    elif ctx.said_at.search(s[:start]):
         role = SAID_AT
     elif ctx.origin.search(before):
         role = ORIGIN

@@ -22,6 +22,7 @@ class Relevance:
     level: str  # effort | mention | none
     note: str  # why, in Indonesian, for the page and the curator
     evidence: Evidence | None = None  # the sentence that reports the effort (or first names the topic)
+    unsure: str = ""  # why the level is near the line (for the curator's "perlu dicek" list), or ""
 
 
 def assess(rules: RelevanceRules, title: str, sentences: list[str]) -> Relevance:
@@ -54,12 +55,25 @@ def assess(rules: RelevanceRules, title: str, sentences: list[str]) -> Relevance
         # them: why it serves them is part of its effort.
         strong += reasons
     weak += reasons
-    if strong or len(weak) >= 2:
-        first = (strong or weak)[0]
-        return Relevance(EFFORT, f"melaporkan upaya: “{first.cue}”", first)
     where = Evidence(texts[topical[0]], rules.topic.search(texts[topical[0]]).group(0))
     count = len([i for i in topical if i or not title])
-    return Relevance(MENTION, f"stunting hanya disebut sambil lalu ({count} dari {len(sentences)} kalimat)", where)
+    passing = f"stunting hanya disebut sambil lalu ({count} dari {len(sentences)} kalimat)"
+    # How often the topic is named (per 100 words) does not decide (on the evaluation part
+    # it did no better than the sentences), but where it disagrees with them the level is
+    # near the line: the curator is asked to check it.
+    per_100 = density(rules, texts)
+    if strong or len(weak) >= 2:
+        first = (strong or weak)[0]
+        unsure = "kalimat upaya ada, tetapi stunting jarang disebut" if per_100 < rules.density_passing else ""
+        return Relevance(EFFORT, f"melaporkan upaya: “{first.cue}”", first, unsure)
+    unsure = "stunting sering disebut, tetapi tanpa kalimat upaya yang jelas" if per_100 >= rules.density_about else ""
+    return Relevance(MENTION, passing, where, unsure)
+
+
+def density(rules: RelevanceRules, texts: list[str]) -> float:
+    """Names of the topic per 100 words."""
+    words = sum(len(t.split()) for t in texts)
+    return 100 * sum(len(rules.topic.findall(t)) for t in texts) / max(words, 1)
 
 
 def window(texts: list[str], i: int, k: int) -> str:

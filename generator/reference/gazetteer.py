@@ -42,6 +42,7 @@ class PlaceContext:
     institution: re.Pattern
     comparison: re.Pattern
     directive: re.Pattern
+    link: re.Pattern  # a sentence that starts as a link to another story ("Baca juga: ...")
     district: re.Pattern
     village: re.Pattern
     join_prefixes: tuple[str, ...]
@@ -69,9 +70,11 @@ class PlaceContext:
                 said_at=re.compile(r"\b(?:" + _alternation(raw["speaker_verbs"]) + r")\w*\b[^.;\"“”]{0,80}\bdi\s+$", re.I),
                 origin=re.compile(r"\b(?:" + _alternation(raw["origin_words"]) + r")\s*$", re.I),
                 venue=re.compile(r"\bdi\s+(?:[\w-]+\s+)?(?:" + _alternation(raw["venue_words"]) + r")\b[^.;:!?]{0,60}$", re.I),
-                institution=re.compile(r"\b(?:" + _alternation(raw["institution_words"]) + r")\s+$"),
+                # Up to three capitalised words may stand between: "Politeknik Kesehatan Kupang".
+                institution=re.compile(r"\b(?:" + _alternation(raw["institution_words"]) + r")(?:\s+[A-Z][\w.'-]*){0,3}\s+$"),
                 comparison=anywhere(raw["comparison_words"]),
                 directive=anywhere(raw["directive_words"]),
+                link=re.compile(r"^\W*(?:" + _alternation(raw.get("link_words") or ["(?!x)x"]) + r")\b", re.I),
                 district=re.compile(r"\b(?:" + _alternation(raw["district_words"]) + r")\s+" + name),
                 village=re.compile(r"\b(?:" + _alternation(raw["village_words"]) + r")\s+" + name),
                 join_prefixes=tuple(str(p).lower() for p in raw["join_prefixes"]),

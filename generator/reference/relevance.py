@@ -44,6 +44,8 @@ class RelevanceRules:
     window: int
     item_separator: re.Pattern  # what separates the items of an enumeration
     activity_noun: re.Pattern  # an item that names an activity of its own: "pengadaan obat"
+    density_passing: float = 0.0  # topic names per 100 words below which no sentence makes an effort
+    density_about: float = 1e9  # ... and at or above which the article is about the topic
 
     @classmethod
     def from_data(cls, raw: dict) -> "RelevanceRules":
@@ -69,4 +71,6 @@ class RelevanceRules:
             item_separator=re.compile(r"\s*[,;:]\s*|\s+[-–—]\s+|\s+(?:" + _words(raw["list_words"]) + r")\s+", re.I),
             activity_noun=re.compile(r"(?:(?:" + _words(raw["list_words_before_activity"]) + r")\s+)?(?:"
                                      + "|".join(raw["activity_nouns"]) + r")\b", re.I),
+            density_passing=float(raw.get("density_passing", 0.0)),
+            density_about=float(raw.get("density_about", 1e9)),
         )
