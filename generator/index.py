@@ -182,7 +182,8 @@ class KnowledgeBase:
                 years[a.date.year][a.date.month].append(a)
             else:
                 undated.append(a)
-        figures = [row for _, rows in placed for row in rows]
+        # Only certain figures leave their article (Figure.publishable); the rest stay on its page.
+        figures = [row for _, rows in placed for row in rows if row.figure.publishable]
         by_region: dict[str, list[FigureRow]] = defaultdict(list)
         for row in figures:
             if row.region is not None:

@@ -75,6 +75,25 @@ class Figure:
     actor: str = ""  # the actor named with it, if any
     basis: str = ""  # "" | since (a total since `since`) | before / after (the two values of a change)
     since: int | None = None
+    doubt: str = ""  # why it is not certain enough to publish beyond its article (Indonesian), or ""
+
+    @property
+    def publishable(self) -> bool:
+        """Certain enough for the data page, the map, region pages and the tables of targets,
+        budgets and beneficiaries: its kind, area and year are known and it is about stunting.
+        The rest stays on its article's page, marked as uncertain."""
+        return not self.doubt
+
+
+@dataclass(frozen=True)
+class Doubt:
+    """A value the extractor is unsure of: not published as a fact, but listed on the curator
+    page ("perlu dicek"), where one front-matter line confirms or rejects it."""
+
+    field: str  # relevance | provinces | regencies | figures
+    value: str  # as front matter writes it (a level, region codes), or a figure's words
+    reason: str  # why, in Indonesian
+    evidence: Evidence | None = None
 
 
 # How curators read a problem's stage and level (the report's data keeps the ids).
@@ -149,6 +168,7 @@ class Article:
 
     relevance_evidence: Evidence | None = None
     mentioned_regions: tuple[RegionTag, ...] = ()  # named, but not where the effort is ("disebut")
+    doubts: tuple[Doubt, ...] = ()  # values left for the curator to check ("perlu dicek")
 
     @property
     def relevant(self) -> bool:

@@ -22,6 +22,7 @@ class BuildReport:
     no_topic: list[str] = field(default_factory=list)  # stunting not mentioned: on no public list
     no_region: list[str] = field(default_factory=list)
     no_date: list[str] = field(default_factory=list)
+    unsure: list[str] = field(default_factory=list)  # articles with values for the curator to check ("perlu dicek")
     write: WriteResult | None = None
     leftovers: int = 0  # temporary files of an interrupted build, removed (said on the console only)
     workers: dict[str, int] = field(default_factory=dict)  # stage -> worker processes it used (console only)
@@ -38,6 +39,7 @@ class BuildReport:
         self.no_topic = [a.id for a in articles if a.relevance == "none"]
         self.no_region = [a.id for a in articles if not a.provinces]
         self.no_date = [a.id for a in articles if a.date is None]
+        self.unsure = [a.id for a in articles if a.doubts]
 
     def edited_by_hand(self, path: str) -> None:
         self.problems.append(Problem(path, f"halaman buatan pembangkit diubah tangan sejak pembangunan terakhir; diganti "
@@ -58,6 +60,7 @@ class BuildReport:
             "no_topic": self.no_topic,
             "no_region": self.no_region,
             "no_date": self.no_date,
+            "unsure": self.unsure,
         }
 
     def lines(self) -> list[str]:

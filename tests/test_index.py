@@ -81,3 +81,14 @@ def test_an_article_with_an_unknown_id_is_left_out_not_fatal(extract, reference)
     kb, problems = KnowledgeBase.build([good, odd], reference.taxonomy, reference.gazetteer)
     assert [a.id for a in kb.every] == ["good"]
     assert problems[0].file == "odd.txt" and "no-such-programme" in problems[0].message
+
+
+def test_only_certain_figures_leave_their_article(extract, reference):
+    text = ("Sigi - Dinas Kesehatan Sigi menggelar posyandu untuk menurunkan stunting. Prevalensi stunting di Kabupaten "
+            "Sigi 15,3 persen pada 2023. Sebanyak 92 balita di Kabupaten Sigi didampingi kader.\n")
+    kb = _kb(extract, reference, {"sigi.txt": text})
+    article = kb.every[0]
+    assert {f.text: f.publishable for f in article.figures} == {"15,3 persen": True, "92 balita": False}
+    # The figure without a year stays on its page, marked, and is listed for the curator.
+    assert [r.figure.text for r in kb.figures] == ["15,3 persen"]
+    assert [(d.field, d.value, d.reason) for d in article.doubts] == [("figures", "92 balita", "tahunnya belum jelas")]

@@ -165,3 +165,11 @@ def test_article_pages_load_our_stylesheet_and_keep_chips_out_of_search(seed_sit
     article_text = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("artikel/000_"))
     assert "Adaro Group memperluas intervensi" in article_text
     assert "Penguatan posyandu Data, sistem informasi" not in article_text  # the chips
+
+
+def test_uncertain_values_are_listed_for_the_curator_and_marked_on_their_page(seed_site):
+    curator = (seed_site / "kurasi" / "index.html").read_text(encoding="utf-8")
+    section = curator.split('id="perlu-dicek"', 1)[1].split("<h2", 1)[0]
+    assert "92 orang anak" in section and "tahunnya belum jelas" in section
+    page = next(p for p in (seed_site / "artikel").rglob("index.html") if "92 orang anak" in p.read_text(encoding="utf-8"))
+    assert "belum pasti: tahunnya belum jelas" in page.read_text(encoding="utf-8")

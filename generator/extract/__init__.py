@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..errors import thousands
-from ..model import Article, Problem, Seed
+from ..model import Article, Doubt, Evidence, Problem, Seed
 from ..reference import Reference
 from . import actors as actors_mod
 from . import dates, figures, overrides, regions, relevance, taxonomy, text
@@ -61,6 +61,7 @@ def extract_article(seed: Seed, ref: Reference, slug: str) -> tuple[Article, lis
         article_figures = tuple(figures.find_figures(
             ref.figure_rules, sents, _places(mentions, provinces, regencies), found.named_at,
             _home(provinces, regencies), frozenset(a.name for a in actors if a.type == "pemerintah-pusat")))
+        article_figures = tuple(replace(f, doubt=figures.doubt(f, tax.effort_context)) for f in article_figures)
     values = {
         "title": title or seed.id,
         "date": date,
@@ -92,6 +93,7 @@ def extract_article(seed: Seed, ref: Reference, slug: str) -> tuple[Article, lis
         for field in ("programmes", "target_groups", "actors", "actor_types"):
             if field not in kept:
                 values[field] = ()
+    values["doubts"] = _doubts(rel, mentions, values, curated)
     named = {x.name for x in values["actors"]}
     if any(f.actor and f.actor not in named for f in values["figures"]):
         # A figure's actor is one of the article's actors, or none.
@@ -105,6 +107,28 @@ def extract_article(seed: Seed, ref: Reference, slug: str) -> tuple[Article, lis
         **values,
     )
     return article, problems
+
+
+def _doubts(rel: relevance.Relevance, mentions: list[regions.Mention], values: dict, curated: tuple[str, ...]
+            ) -> tuple[Doubt, ...]:
+    """What the curator is asked to check: a relevance near the line, a region named only
+    inside an institution's name, a figure whose kind, area or year is not known."""
+    out: list[Doubt] = []
+    if rel.unsure and "relevance" not in curated:
+        out.append(Doubt("relevance", values["relevance"], rel.unsure, rel.evidence))
+    tagged = {t.region.code for t in (*values["provinces"], *values["regencies"])}
+    seen: set[tuple[str, ...]] = set()
+    for m in mentions:
+        if m.role != regions.INSTITUTION or m.codes in seen or tagged & set(m.codes):
+            continue
+        seen.add(m.codes)
+        field = "provinces" if all("." not in c for c in m.codes) else "regencies"
+        if field in curated:
+            continue
+        out.append(Doubt(field, " atau ".join(m.codes), f"hanya disebut dalam nama lembaga (“{m.surface}”)",
+                         Evidence(m.sentence, m.surface)))
+    out += [Doubt("figures", f.text, f.doubt, f.evidence) for f in values["figures"] if f.doubt]
+    return tuple(out)
 
 
 def _first_chars(sentences: list[str], limit: int) -> list[str]:

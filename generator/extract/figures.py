@@ -305,3 +305,19 @@ def _first_of_each(figures: list[Figure]) -> list[Figure]:
 
 def _is_year(num: str, s: str, m: re.Match) -> bool:
     return bool(re.fullmatch(r"(19|20)\d{2}", num)) and bool(re.search(r"(tahun|pada|sejak)\s*$", s[:m.start()], re.I))
+
+
+def doubt(f: Figure, topic: re.Pattern) -> str:
+    """Why a figure is not certain enough to publish beyond its article ("" if it is): its
+    kind (not a bare count), area and year (or the year a total runs since) must be
+    known, and its sentence must speak of stunting or its groups (`topic`)."""
+    reasons = []
+    if f.kind == "count":
+        reasons.append("jenisnya belum jelas")
+    if not f.scope:
+        reasons.append("wilayahnya belum jelas")
+    if f.year is None and f.since is None:
+        reasons.append("tahunnya belum jelas")
+    if f.evidence is None or not topic.search(f.evidence.sentence):
+        reasons.append("tidak jelas tentang stunting")
+    return "; ".join(reasons)
