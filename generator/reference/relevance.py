@@ -53,7 +53,7 @@ class RelevanceRules:
         topic = r"(?:" + _words(raw["topic"]) + r")"
         objects = r"(?:(?:" + _words(raw["aim_objects"]) + r")\s+)?"
         # A target noun names whom the effort is for by itself ("paket stunting", "kasus stunting").
-        aimed = (r"(?<!\w)(?:" + _words(raw["aims"], affixed=True) + r")\s*(?:[\w-]+\s+){0,3}?" + objects + topic
+        aimed = (r"(?<!\w)(?:" + _words(raw["aims"], affixed=True) + r")\s*(?:[\w-]+\s+){0,4}?" + objects + topic
                  + r"|(?P<target>(?<!\w)(?:" + _words(raw["targets"]) + r")\s*(?:[\w-]+\s+){0,2}?(?:yang\s+)?" + topic + ")")
         return cls(
             topic=re.compile(topic, re.I),
