@@ -18,7 +18,7 @@ KNOWN_DIFFERENT = {"atasi", "berisiko", "diketahui", "diseminasi", "gerakan", "m
 def _cue_words() -> set[str]:
     raw = yaml.safe_load((ROOT / "generator/data/taxonomy.yml").read_text(encoding="utf-8"))
     cues = [c for key in ("programmes", "target_groups") for t in raw[key] for c in (t.get("cues") or []) + (t.get("weak_cues") or [])]
-    cues += [c for k in ("aims", "activities", "not_doing", "aim_objects", "targets") for c in raw["relevance"][k]]
+    cues += [c for k in ("aims", "activities", "not_doing", "aim_objects", "targets") for c in raw["relevance"][k]]  # a wider check
     return {w for c in cues for w in re.findall(r"(?<![\\\w])[a-z]{4,}(?!\w)", c)}
 
 

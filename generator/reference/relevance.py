@@ -4,23 +4,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .morph import with_forms
+
+def _words(items: list[str]) -> str:
+    # Longest first, so that "percepatan penurunan" wins over "penurunan".
+    return "|".join(sorted((str(w) for w in items), key=len, reverse=True))
 
 
-def _words(items: list[str], affixed: bool = False) -> str:
-    """Longest first, so that "percepatan penurunan" wins over "penurunan"; `affixed`: each
-    word matches its affixed forms too (reference.morph)."""
-    ordered = sorted((str(w) for w in items), key=len, reverse=True)
-    return "|".join(with_forms(w)[0] if affixed else w for w in ordered)
-
-
-def _pattern(items: list[str], affixed: bool = False) -> re.Pattern:
+def _pattern(items: list[str]) -> re.Pattern:
     """Whole words or phrases, case-insensitive; an all-capitals word (KEK, 3B) keeps its case."""
     upper = [w for w in items if w.isupper()]
     other = [w for w in items if not w.isupper()]
     parts = []
     if other:
-        parts.append(r"(?i:(?<!\w)(?:" + _words(other, affixed) + r")(?!\w))")
+        parts.append(r"(?i:(?<!\w)(?:" + _words(other) + r")(?!\w))")
     if upper:
         parts.append(r"(?<!\w)(?:" + _words(upper) + r")(?!\w)")
     return re.compile("|".join(parts))
@@ -44,8 +40,8 @@ class RelevanceRules:
     window: int
     item_separator: re.Pattern  # what separates the items of an enumeration
     activity_noun: re.Pattern  # an item that names an activity of its own: "pengadaan obat"
-    density_passing: float = 0.0  # topic names per 100 words below which no sentence makes an effort
-    density_about: float = 1e9  # ... and at or above which the article is about the topic
+    density_passing: float = 0.0  # topic names per 100 words below which an effort is near the line
+    density_about: float = 1e9  # ... and at or above which a mention is
 
     @classmethod
     def from_data(cls, raw: dict) -> "RelevanceRules":
@@ -53,12 +49,12 @@ class RelevanceRules:
         topic = r"(?:" + _words(raw["topic"]) + r")"
         objects = r"(?:(?:" + _words(raw["aim_objects"]) + r")\s+)?"
         # A target noun names whom the effort is for by itself ("paket stunting", "kasus stunting").
-        aimed = (r"(?<!\w)(?:" + _words(raw["aims"], affixed=True) + r")\s*(?:[\w-]+\s+){0,4}?" + objects + topic
+        aimed = (r"(?<!\w)(?:" + _words(raw["aims"]) + r")\s*(?:[\w-]+\s+){0,4}?" + objects + topic
                  + r"|(?P<target>(?<!\w)(?:" + _words(raw["targets"]) + r")\s*(?:[\w-]+\s+){0,2}?(?:yang\s+)?" + topic + ")")
         return cls(
             topic=re.compile(topic, re.I),
             aim=re.compile(aimed, re.I),
-            activity=_pattern(raw["activities"], affixed=True),
+            activity=_pattern(raw["activities"]),
             doing=re.compile(r"(?!(?:" + _words(raw["not_doing"]) + r")(?!\w))" + _pattern(raw["verbs"]).pattern, re.I),
             group=_pattern(raw["groups"]),
             group_service=_pattern(raw["group_services"]),
