@@ -63,3 +63,24 @@ def test_the_skip_anchor_is_in_every_form():
     for text in ("mendampingi sasaran", "pendampingan keluarga"):
         assert re.fullmatch(expanded, text)
         assert any(k in text for k in keys)
+
+
+def test_searching_a_cue_in_its_anchor_sentences_finds_what_the_whole_text_does():
+    from generator.config import BuildConfig
+    from generator.extract import taxonomy as tagging
+    from generator.extract import text as T
+    from generator.extract.sentences import Sentences
+    from generator.reference import Reference
+
+    config = BuildConfig(seeds=ROOT / "seeds")
+    ref = Reference.load(config.data, config.taxonomy)
+    checked = 0
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        cleaned = T.clean(path.read_text(encoding="utf-8"), ref.outlets, ref.text_rules)
+        text = Sentences(T.sentences(cleaned.paragraphs, ref.text_rules.abbreviations))
+        for term in (*ref.taxonomy.programmes, *ref.taxonomy.target_groups):
+            for cue in (*term.cues, *term.weak_cues):
+                whole = [m.span() for m in cue.pattern.finditer(text.text)]
+                assert [m.span() for m in tagging._matches(cue, text)] == whole, cue.pattern.pattern
+                checked += bool(whole)
+    assert checked > 20

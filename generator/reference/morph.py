@@ -148,7 +148,12 @@ def forms(word: str) -> str:
             continue
         prefixes = "(?:di|ber|per|diper|memper)" if derived else "(?:di|ter|ke|se|ber|per|diper|memper)?"
         alts.append(f"(?:{prefixes}{root}|{_nasal(root)}){_SUFFIXES}")
-    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    if len(alts) == 1:
+        return alts[0]
+    # Every form starts with one of a few letters: testing them first spares the regular
+    # expression engine trying each prefix at every word of a text.
+    first = "".join(sorted({w[0], *(r[0] for r in roots(w)), *"dtksbpm"}))
+    return f"(?=[{first}])(?:" + "|".join(alts) + ")"
 
 
 # A word of a cue pattern that is plain lower-case letters, standing as a whole word
@@ -158,7 +163,8 @@ _CUE_WORD = re.compile(r"(?<![\w\\\[{*+.])(?<![^)]\?)([a-z]{4,})(?=$|[\s)|])")
 
 def _core(word: str) -> str:
     """The longest piece of text every form of the word contains (for skipping a cue cheaply)."""
-    pieces = [word] + [r[1:] for r in roots(word) if len(r) >= MIN_ROOT and not (r == word and word in KEEP)]
+    # A nasal prefix drops the first letter of a root in p, t, k, s (memantau, menimbang).
+    pieces = [word] + [r[1:] if r[0] in "ptks" else r for r in roots(word) if len(r) >= MIN_ROOT and not (r == word and word in KEEP)]
     best = ""
     first = pieces[0]
     for i in range(len(first)):

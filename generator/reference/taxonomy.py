@@ -38,7 +38,7 @@ class Cue:
         # Upper-case acronyms (PMT, TPK, KEK) must not match ordinary words (tpk, kek).
         flags = 0 if re.fullmatch(r"[A-Z0-9-]+(\?)?[A-Z-]*", pattern) else re.I
         expanded, anchors = with_forms(pattern) if affixed else (pattern, pattern)
-        return cls(re.compile(r"(?<!\w)(?:" + expanded + r")(?!\w)", flags), required_any(anchors))
+        return cls(re.compile(r"(?<!\w)(?:" + expanded + r")(?!\w)", flags), _best_anchors(anchors))
 
     def possible(self, text: SearchableText) -> bool:
         return self.anchors is None or any(a in text.lower for a in self.anchors)
@@ -48,6 +48,32 @@ class Cue:
 
     def finditer(self, text: SearchableText):
         return self.pattern.finditer(text.text) if self.possible(text) else iter(())
+
+
+def _best_anchors(pattern: str) -> tuple[str, ...] | None:
+    """The pattern's anchors (required_any), or those of the group it starts with when that
+    group is required and gives longer ones ("(pemantauan|pencatatan) ... pertumbuhan")."""
+    whole = required_any(pattern)
+    lead = None
+    if pattern.startswith("("):
+        depth, i = 0, 0
+        while i < len(pattern):
+            ch = pattern[i]
+            if ch == "\\":
+                i += 2
+                continue
+            depth += ch == "("
+            depth -= ch == ")"
+            if depth == 0:
+                break
+            i += 1
+        optional = pattern[i + 1:i + 2] in ("?", "*") or pattern.startswith("{0", i + 1)
+        if i < len(pattern) and not optional:
+            inner = pattern[1:i]
+            lead = required_any(inner[2:] if inner.startswith("?:") else inner)
+    if lead is None or (whole is not None and min(map(len, whole)) >= min(map(len, lead))):
+        return whole
+    return lead
 
 
 def required_any(pattern: str) -> tuple[str, ...] | None:
