@@ -141,19 +141,15 @@ def forms(word: str) -> str:
     forms of doing (mendata, didata, pencatat) but not the bare root or ter-/ke-/se-
     ("data", "tercatat" are a noun and a state, not the activity)."""
     w = word.lower()
-    alts = [re.escape(w)]
     derived = roots(w) != (w,)
-    for root in roots(w):
-        if len(root) < MIN_ROOT or root == w and w in KEEP:
-            continue
-        prefixes = "(?:di|ber|per|diper|memper)" if derived else "(?:di|ter|ke|se|ber|per|diper|memper)?"
-        alts.append(f"(?:{prefixes}{root}|{_nasal(root)}){_SUFFIXES}")
-    if len(alts) == 1:
-        return alts[0]
-    # Every form starts with one of a few letters: testing them first spares the regular
-    # expression engine trying each prefix at every word of a text.
-    first = "".join(sorted({w[0], *(r[0] for r in roots(w)), *"dtksbpm"}))
-    return f"(?=[{first}])(?:" + "|".join(alts) + ")"
+    usable = [r for r in roots(w) if len(r) >= MIN_ROOT and not (r == w and w in KEEP)]
+    if not usable:
+        return re.escape(w)
+    prefixes = "(?:di|ber|(?:di|mem)?per)" if derived else "(?:di|ter|ke|se|ber|(?:di|mem)?per)?"
+    stems = "|".join(usable)
+    nasals = "|".join(_nasal(r) for r in usable)
+    alts = [re.escape(w), f"(?:{prefixes}(?:{stems})|{nasals}){_SUFFIXES}"]
+    return "(?:" + "|".join(alts) + ")"
 
 
 # A word of a cue pattern that is plain lower-case letters, standing as a whole word
