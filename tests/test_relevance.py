@@ -139,3 +139,19 @@ def test_a_service_of_the_first_1000_days_needs_no_group_named(extract):
     """Who does what, and for whom by the service itself: a posyandu is for mothers and toddlers."""
     assert extract("Sigi - Dinas Kesehatan Sigi menggelar posyandu untuk menurunkan stunting.\n").relevance == "effort"
     assert extract("Sigi - Bupati Sigi meresmikan jalan untuk menurunkan stunting.\n").relevance == "mention"
+
+
+def test_an_effort_where_stunting_is_rarely_named_is_listed_for_the_curator(extract, reference):
+    effort = "Pemkab Sikka menyalurkan makanan tambahan bagi balita untuk mencegah stunting di desa. "
+    filler = "Pasar baru di pusat kota diresmikan dan pedagang menempati los yang tersedia sejak pagi hari. " * 30
+    a = extract(effort + filler)
+    assert a.relevance == "effort"  # the level stays the sentences'
+    assert [(d.field, d.value) for d in a.doubts if d.field == "relevance"] == [("relevance", "effort")]
+    b = extract(effort + filler[:300])
+    assert not [d for d in b.doubts if d.field == "relevance"]
+    # The curator's front matter settles it.
+    from generator.extract import extract_article
+    from generator.model import Seed
+    seed = Seed(id="c", file="c.txt", text=effort + filler, encoding="utf-8", overrides={"relevance": "effort"})
+    c = extract_article(seed, reference, "c")[0]
+    assert c.curated == ("relevance",) and not [d for d in c.doubts if d.field == "relevance"]
