@@ -92,3 +92,9 @@ def test_only_certain_figures_leave_their_article(extract, reference):
     # The figure without a year stays on its page, marked, and is listed for the curator.
     assert [r.figure.text for r in kb.figures] == ["15,3 persen"]
     assert [(d.field, d.value, d.reason) for d in article.doubts] == [("figures", "92 balita", "tahunnya belum jelas")]
+
+
+def test_a_figure_of_an_article_that_names_no_region_is_national(extract):
+    a = extract("Badan Gizi Nasional menyalurkan makanan tambahan bagi 300 balita untuk mencegah stunting pada 2025.\n")
+    assert not a.provinces and not a.regencies
+    assert [(f.text, f.scope) for f in a.figures] == [("300 balita", "national")]

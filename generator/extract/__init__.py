@@ -156,9 +156,12 @@ def _places(mentions: list[regions.Mention], provinces, regencies) -> dict[int, 
 
 
 def _home(provinces, regencies) -> str:
-    """The article's only region, for figures that name none."""
+    """The article's only region, for figures that name none; an article that names no
+    region as the effort's place is about the whole country."""
     if len(regencies) == 1:
         return regencies[0].region.code
     if not regencies and len(provinces) == 1:
         return provinces[0].region.code
+    if not regencies and not provinces:
+        return figures.NATIONAL
     return ""
