@@ -95,6 +95,6 @@ def test_only_certain_figures_leave_their_article(extract, reference):
 
 
 def test_a_figure_of_an_article_that_names_no_region_is_national(extract):
-    a = extract("Badan Gizi Nasional menyalurkan makanan tambahan bagi 300 balita untuk mencegah stunting pada 2025.\n")
+    a = extract("Yayasan Peduli Anak menyalurkan makanan tambahan bagi 300 balita untuk mencegah stunting pada 2025.\n")
     assert not a.provinces and not a.regencies
     assert [(f.text, f.scope) for f in a.figures] == [("300 balita", "national")]
