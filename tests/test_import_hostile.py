@@ -161,6 +161,69 @@ def test_millions_of_shared_strings_are_counted_not_loaded(tmp_path, tools):
     assert summary.skipped[0].kind == REFUSED and "limits.max_shared_strings" in summary.skipped[0].reason
 
 
+def a_workbook(path: Path, replace: dict[str, bytes] | None = None, types: str = "") -> None:
+    """A real one-sheet .xlsx (made by openpyxl) with some parts replaced and content types added."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["judul", "isi"])
+    book.active.append(["Posyandu Desa 1", article(1)])
+    book.save(path)
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    parts.update(replace or {})
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(b"</Types>", types.encode() + b"</Types>")
+    xlsx_with(path, parts)
+
+
+SHARED_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+
+
+def test_shared_strings_are_counted_under_any_name_and_prefix(tmp_path, tools):
+    """openpyxl finds the shared strings by their content type, and reads <x:si> like <si>."""
+    strings = b"".join(b"<x:si><x:t>%d</x:t></x:si>" % n for n in range(60_000))
+    book = tmp_path / "awalan.xlsx"
+    a_workbook(book, {"xl/teks.xml": b'<x:sst xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                                     + strings + b"</x:sst>"},
+               f'<Override PartName="/xl/teks.xml" ContentType="{SHARED_TYPE}"/>')
+    summary = run_import([str(book)], tmp_path / "seeds", limited(tools, max_shared_strings=50_000))
+    assert [(s.origin, s.kind) for s in summary.skipped] == [(str(book), REFUSED)]
+    assert "limits.max_shared_strings" in summary.skipped[0].reason
+
+
+def test_a_bloated_part_read_whole_is_refused_and_a_big_sheet_is_not(tmp_path, tools):
+    """Styles, the workbook and the like are parsed whole (a 0.7 MB file with 250 MB of styles
+    ran for minutes); a sheet is streamed row by row, so a large one is a dataset like any other."""
+    import openpyxl
+
+    filler = b'<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' * 40_000  # 2.5 MB
+    plain = tmp_path / "gaya.xlsx"
+    a_workbook(plain)
+    with zipfile.ZipFile(plain) as z:
+        styles = z.read("xl/styles.xml")
+    at = styles.index(b">", styles.index(b"<cellXfs")) + 1
+    bloated = tmp_path / "gaya-bengkak.xlsx"
+    a_workbook(bloated, {"xl/styles.xml": styles[:at] + filler + styles[at:]})
+    # The same styles, declared a worksheet: still read whole as styles, still refused.
+    disguised = tmp_path / "gaya-menyamar.xlsx"
+    a_workbook(disguised, {"xl/styles.xml": styles[:at] + filler + styles[at:]},
+               '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+               'spreadsheetml.worksheet+xml"/>')
+    big = tmp_path / "besar.xlsx"
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet()
+    sheet.append(["judul", "isi"])
+    for n in range(40):
+        sheet.append([f"Posyandu Desa {n}", " ".join([article(n)] * 60)])  # a 1.5 MB sheet of inline strings
+    book.save(big)
+    summary = run_import([str(bloated), str(disguised), str(big)], tmp_path / "seeds",
+                         limited(tools, max_xlsx_part_mb=1))
+    refused = {s.origin: s.reason for s in summary.skipped if s.kind == REFUSED}
+    assert set(refused) == {str(bloated), str(disguised)}
+    assert all("bagian xl/styles.xml" in r and "limits.max_xlsx_part_mb" in r for r in refused.values())
+    assert len(summary.imported) == 40
+
+
 def test_a_huge_saved_page_is_not_parsed(tmp_path, tools):
     page = tmp_path / "halaman.html"
     with open(page, "wb") as fh:

@@ -14,6 +14,7 @@ import codecs
 import csv
 import itertools
 import json
+import posixpath
 import re
 import time
 import zipfile
@@ -313,8 +314,10 @@ def _xlsx_rows(path: Path, limits: ImportLimits) -> Iterator[Row]:
 
 
 def _check_xlsx(path: Path, limits: ImportLimits) -> None:
-    """A spreadsheet's zip is measured before anything unpacks it: a zip bomb or millions of
-    shared strings are refused here, in a second, with the limit that stopped them."""
+    """A spreadsheet's zip is measured before anything unpacks it: a zip bomb, millions of
+    shared strings or a bloated part openpyxl would read whole are refused here, in seconds,
+    with the limit that stopped them. (zipfile never unpacks a member past the size the zip
+    declares for it, so the declared sizes bound what is read.)"""
     try:
         with zipfile.ZipFile(path) as z:
             members = z.infolist()
@@ -323,18 +326,89 @@ def _check_xlsx(path: Path, limits: ImportLimits) -> None:
                 raise DatasetError(f"isi .xlsx ini {unzipped // 1_000_000} MB setelah dibuka (batas limits.max_unzipped_mb "
                                    f"{limits.max_unzipped_mb:g} MB di generator/data/import.yml; mungkin bom zip); "
                                    "tidak ada yang diimpor")
-            strings = next((m for m in members if m.filename.lower().endswith("sharedstrings.xml")), None)
-            if strings is not None:
-                count = 0
-                with z.open(strings) as fh:
-                    tail = b""
-                    for chunk in iter(lambda: fh.read(1 << 20), b""):
-                        block = tail + chunk
-                        count += block.count(b"<si>") + block.count(b"<si ")
-                        tail = block[-3:]
-                        if count > limits.max_shared_strings:
-                            raise DatasetError(f"lebih dari {limits.max_shared_strings} teks berbeda di .xlsx ini (batas "
-                                               "limits.max_shared_strings di generator/data/import.yml); "
-                                               "tidak ada yang diimpor")
+            part_limit = limits.max_xlsx_part_mb * 1_000_000
+            sizes = {m.filename: m.file_size for m in members}
+            small = {n: z.read(n) for n in sizes if _whole_xml(n) and (n == "[Content_Types].xml" or n.endswith(".rels"))
+                     and sizes[n] <= part_limit}
+            streamed = _streamed_parts(small, set(sizes))
+            for name, size in sizes.items():
+                if _whole_xml(name) and name not in streamed and size > part_limit:
+                    raise DatasetError(f"bagian {name[:80]} dari .xlsx ini {size / 1_000_000:.0f} MB, dibaca utuh oleh "
+                                       f"pembacanya (batas limits.max_xlsx_part_mb {limits.max_xlsx_part_mb:g} MB di "
+                                       "generator/data/import.yml); tidak ada yang diimpor")
+            count = 0
+            for m in members:  # a shared string is an <si> element, whatever the part or the prefix
+                if _whole_xml(m.filename):
+                    count += _shared_strings(z, m, limits.max_shared_strings - count)
+                if count > limits.max_shared_strings:
+                    raise DatasetError(f"lebih dari {limits.max_shared_strings} teks berbeda di .xlsx ini (batas "
+                                       "limits.max_shared_strings di generator/data/import.yml); "
+                                       "tidak ada yang diimpor")
     except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
         raise DatasetError(f"bukan lembar kerja .xlsx yang bisa dibaca ({type(exc).__name__})") from exc
+
+
+# <si>, <si attr=...>, <x:si>, <si/>: a shared string, named with any namespace prefix.
+_SHARED_STRING = re.compile(rb"<(?:[^\s<>:/!?=\"']+:)?si[\s/>]")
+
+
+def _shared_strings(z: zipfile.ZipFile, member: zipfile.ZipInfo, most: int) -> int:
+    """The <si> elements of one part, read in chunks (stops counting past `most`)."""
+    count, tail = 0, b""
+    with z.open(member) as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            block = tail + chunk
+            # An element the chunk cuts is counted with the next one (from its "<" on).
+            last = block.rfind(b"<")
+            cut = last if last >= len(block) - 256 else len(block)
+            count += len(_SHARED_STRING.findall(block, 0, cut))
+            tail = block[cut:]
+            if count > most:
+                return count
+    return count + len(_SHARED_STRING.findall(tail))
+
+
+_ATTRIBUTE = re.compile(rb"""([A-Za-z:]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+# Parts openpyxl's read-only mode does not parse into a tree: the worksheets (streamed row
+# by row) and the shared strings (bounded by their count); as content type and link type.
+_STREAMED = (("spreadsheetml.worksheet+xml", "/worksheet"), ("spreadsheetml.sharedStrings+xml", "/sharedStrings"))
+# Parts openpyxl reads whole whatever the package declares them to be.
+_READ_WHOLE = frozenset({"xl/styles.xml", "xl/theme/theme1.xml", "docProps/core.xml", "docProps/custom.xml",
+                         "docProps/app.xml", "xl/workbook.xml", "[Content_Types].xml"})
+
+
+def _whole_xml(name: str) -> bool:
+    """A part an XML parser may read (images and other binaries are never opened)."""
+    return name.lower().endswith((".xml", ".rels", ".vml"))
+
+
+def _elements(xml: bytes, tag: bytes) -> Iterator[dict[str, str]]:
+    for element in re.finditer(rb"<(?:[\w.-]+:)?" + tag + rb"\b([^>]*)>", xml):
+        yield {m.group(1).decode("latin-1").split(":")[-1]: (m.group(2) if m.group(2) is not None else m.group(3) or b"")
+               .decode("utf-8", "replace") for m in _ATTRIBUTE.finditer(element.group(1))}
+
+
+def _streamed_parts(small: dict[str, bytes], names: set[str]) -> set[str]:
+    """The worksheets, which openpyxl's read-only mode streams row by row, and the shared
+    strings, counted: parts declared as such and linked as such only. Any other part (styles,
+    the workbook, external links, a part declared a worksheet and linked as something else)
+    is read whole."""
+    declared: dict[str, set[str]] = {}
+    for o in _elements(small.get("[Content_Types].xml", b""), b"Override"):
+        declared.setdefault(o.get("PartName", "").lstrip("/"), set()).add(o.get("ContentType", ""))
+    linked: dict[str, set[str]] = {}
+    for rels, xml in small.items():
+        if not rels.endswith(".rels"):
+            continue
+        parent = posixpath.split(posixpath.dirname(rels))[0]
+        for r in _elements(xml, b"Relationship"):
+            if r.get("TargetMode") == "External":
+                continue
+            target = r.get("Target", "")
+            target = target[1:] if target.startswith("/") else posixpath.normpath(posixpath.join(parent, target))
+            linked.setdefault(target, set()).add(r.get("Type", ""))
+    out = set()
+    for content_type, link_type in _STREAMED:
+        out |= {p for p, kinds in declared.items() if p in names and all(content_type in k for k in kinds)
+                and all(t.endswith(link_type) for t in linked.get(p, ()))}
+    return out - _READ_WHOLE - {n for n in names if n.endswith(".rels")}
