@@ -254,6 +254,69 @@ def test_a_csv_over_the_row_limit_is_refused_whole_and_read_in_bounded_memory(tm
     assert not (tmp_path / "seeds").exists()
 
 
+def _bounded_import(files: list[Path], seeds: Path, *options: str) -> subprocess.CompletedProcess:
+    """`python -m generator import` with 1 GB of address space and two minutes per file: a file
+    that swamps the machine fails the test instead of hanging it."""
+    import resource
+
+    def limit():
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+    return subprocess.run([sys.executable, "-m", "generator", "import", *map(str, files), "--seeds", str(seeds),
+                           "--log", str(seeds.parent / "impor.log"), *options],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120 * len(files), preexec_fn=limit)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="RLIMIT_AS needs a POSIX system")
+def test_the_reviews_files_at_full_size_are_refused_in_bounded_time_and_memory(tmp_path):
+    """The sizes of issue 22's review, with the default limits: a 0.4 MB zip bomb, a 50 MB saved
+    page, 3 million shared strings (under another name and prefix), 250 MB of styles in a
+    0.7 MB spreadsheet, a million-row CSV. Each is refused, naming itself and its limit."""
+    files = {}
+    files["max_unzipped_mb"] = tmp_path / "bom.xlsx"
+    xlsx_with(files["max_unzipped_mb"], {"[Content_Types].xml": b"<Types/>", "xl/worksheets/sheet1.xml": 400 << 20})
+    files["max_page_mb"] = tmp_path / "halaman.html"
+    with open(files["max_page_mb"], "wb") as fh:
+        fh.write(b"<html><body><article>" + b"<p>Posyandu menimbang balita setiap bulan.</p>" * 1_100_000)
+    files["max_shared_strings"] = tmp_path / "teks.xlsx"
+    strings = b"".join(b"<x:si><x:t>%d</x:t></x:si>" % n for n in range(3_000_000))
+    a_workbook(files["max_shared_strings"],
+               {"xl/teks.xml": b'<x:sst xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                               + strings + b"</x:sst>"},
+               f'<Override PartName="/xl/teks.xml" ContentType="{SHARED_TYPE}"/>')
+    del strings
+    files["max_xlsx_part_mb"] = tmp_path / "gaya.xlsx"
+    a_workbook(files["max_xlsx_part_mb"], {"xl/styles.xml": b'<styleSheet xmlns="http://schemas.openxmlformats.org/'
+               b'spreadsheetml/2006/main"><cellXfs>' + b'<xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>'
+               * 4_000_000 + b"</cellXfs></styleSheet>"})
+    files["max_rows"] = tmp_path / "sejuta.csv"
+    with open(files["max_rows"], "w", encoding="utf-8") as fh:
+        fh.write("judul,isi\n")
+        fh.writelines(f"Baris {n},Teks pendek nomor {n} tentang posyandu\n" for n in range(1_000_000))
+    assert files["max_unzipped_mb"].stat().st_size < 1_000_000 and files["max_xlsx_part_mb"].stat().st_size < 1_000_000
+    seeds = tmp_path / "seeds"
+    for limit, path in files.items():
+        run = _bounded_import([path], seeds)
+        assert run.returncode == 1, (limit, run.stdout, run.stderr[-2000:])
+        [refusal] = [line for line in run.stdout.splitlines() if "ditolak:" in line]
+        assert f"ditolak: {path}: " in refusal and f"limits.{limit}" in refusal
+    assert not seeds.exists() or not list(seeds.iterdir())
+
+
+def test_a_limit_is_changed_for_one_import_on_the_command_line(tmp_path):
+    rows = [{"judul": f"Posyandu Desa {n}", "isi": article(n)} for n in range(3)]
+    (tmp_path / "tiga.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    seeds = tmp_path / "seeds"
+    run = _bounded_import([tmp_path / "tiga.jsonl"], seeds, "--limit", "max_rows=2")
+    assert run.returncode == 1 and "lebih dari 2 baris (batas limits.max_rows" in run.stdout
+    assert not seeds.exists()
+    run = _bounded_import([tmp_path / "tiga.jsonl"], seeds, "--limit", "max_rows=3", "--limit", "max_seconds=60")
+    assert run.returncode == 0 and len(list(seeds.glob("*.txt"))) == 3
+    wrong = _bounded_import([tmp_path / "tiga.jsonl"], seeds, "--limit", "max_baris=3")
+    assert wrong.returncode == 2 and "max_baris" in wrong.stderr
+
+
 def test_limits_are_read_from_import_yml_and_checked(tmp_path):
     from generator.reference import DataFileError
     from generator.reference.sources import SourceRules

@@ -61,10 +61,10 @@ def dataset_items(path: Path, tools: TextTools, mapping: dict[str, str]) -> Iter
     limits = tools.sources.limits
     if path.stat().st_size > limits.max_file_mb * 1_000_000:
         raise DatasetError(f"berkas lebih dari {limits.max_file_mb:g} MB (batas limits.max_file_mb di "
-                           "generator/data/import.yml); tidak ada yang diimpor")
+                           "generator/data/import.yml, atau opsi --limit); tidak ada yang diimpor")
     if path.suffix.lower() == ".json" and path.stat().st_size > limits.max_json_mb * 1_000_000:
         raise DatasetError(f"berkas .json lebih dari {limits.max_json_mb:g} MB (batas limits.max_json_mb di "
-                           "generator/data/import.yml; simpan sebagai .jsonl, satu artikel per baris, yang "
+                           "generator/data/import.yml, atau opsi --limit; simpan sebagai .jsonl, satu artikel per baris, yang "
                            "dibaca bertahap); tidak ada yang diimpor")
     header, count, fragments = _check(path, limits)
     columns = _columns(header, tools, mapping)
@@ -163,10 +163,10 @@ def _limited(rows: Iterable[Row], limits: ImportLimits) -> Iterator[Row]:
     for n, row in enumerate(rows, 1):
         if n > limits.max_rows:
             raise DatasetError(f"lebih dari {limits.max_rows} baris (batas limits.max_rows di "
-                               "generator/data/import.yml); tidak ada yang diimpor")
+                               "generator/data/import.yml, atau opsi --limit); tidak ada yang diimpor")
         if n % 256 == 0 and time.monotonic() > deadline:
             raise DatasetError(f"membaca berkas ini melewati {limits.max_seconds:g} detik (batas limits.max_seconds "
-                               "di generator/data/import.yml); dihentikan")
+                               "di generator/data/import.yml, atau opsi --limit); dihentikan")
         yield row
 
 
@@ -324,7 +324,7 @@ def _check_xlsx(path: Path, limits: ImportLimits) -> None:
             unzipped = sum(m.file_size for m in members)
             if unzipped > limits.max_unzipped_mb * 1_000_000:
                 raise DatasetError(f"isi .xlsx ini {unzipped // 1_000_000} MB setelah dibuka (batas limits.max_unzipped_mb "
-                                   f"{limits.max_unzipped_mb:g} MB di generator/data/import.yml; mungkin bom zip); "
+                                   f"{limits.max_unzipped_mb:g} MB di generator/data/import.yml, atau opsi --limit; mungkin bom zip); "
                                    "tidak ada yang diimpor")
             part_limit = limits.max_xlsx_part_mb * 1_000_000
             sizes = {m.filename: m.file_size for m in members}
@@ -335,14 +335,14 @@ def _check_xlsx(path: Path, limits: ImportLimits) -> None:
                 if _whole_xml(name) and name not in streamed and size > part_limit:
                     raise DatasetError(f"bagian {name[:80]} dari .xlsx ini {size / 1_000_000:.0f} MB, dibaca utuh oleh "
                                        f"pembacanya (batas limits.max_xlsx_part_mb {limits.max_xlsx_part_mb:g} MB di "
-                                       "generator/data/import.yml); tidak ada yang diimpor")
+                                       "generator/data/import.yml, atau opsi --limit); tidak ada yang diimpor")
             count = 0
             for m in members:  # a shared string is an <si> element, whatever the part or the prefix
                 if _whole_xml(m.filename):
                     count += _shared_strings(z, m, limits.max_shared_strings - count)
                 if count > limits.max_shared_strings:
                     raise DatasetError(f"lebih dari {limits.max_shared_strings} teks berbeda di .xlsx ini (batas "
-                                       "limits.max_shared_strings di generator/data/import.yml); "
+                                       "limits.max_shared_strings di generator/data/import.yml, atau opsi --limit); "
                                        "tidak ada yang diimpor")
     except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
         raise DatasetError(f"bukan lembar kerja .xlsx yang bisa dibaca ({type(exc).__name__})") from exc
