@@ -160,3 +160,40 @@ def test_an_edited_page_whose_copy_fails_is_left_alone_and_reported(tmp_path):
     assert page.read_bytes() == (tmp_path / "fresh" / "artikel" / "a.md").read_bytes()
     assert (blocker / "artikel" / "a.md").read_text(encoding="utf-8").endswith("Catatan tangan kurator.\n")
     assert any("diganti" in p.message for p in last.problems if p.file == "artikel/a.md")
+
+
+def test_a_stemmer_a_folder_brings_is_never_run_by_the_build(build_kb, tmp_path, caplog):
+    """A large site's search index is made at build time with the site's stemmer script, run
+    in V8. A hand-written file in docs/ at that path would be run by the build: only the
+    generator's own stemmer (its data, then the package's code) is; another is reported and
+    Material's search indexes the site."""
+    import json
+    import logging
+
+    from generator import urls
+    from generator.plugin.plugin import put_prebuilt_index
+
+    output, _, _ = build_kb({"a.txt": SEED})
+    own = (output / urls.SEARCH_LANGUAGE).read_text(encoding="utf-8")
+    index = {"config": {"lang": ["id"], "separator": r"[\s\-]+", "fields": {"title": {"boost": 1000}}},
+             "docs": [{"location": "a/", "title": "Posyandu", "text": "Pemerintah menyalurkan makanan tambahan"}]}
+    hostile = ("var KB_ID_DATA = {\"stop\": []};\nvar KB_ID_STEMMER = {stem: function (w) { return 'diretas'; }};\n")
+    made = {}
+    for name, script in (("own", own), ("hostile", hostile), ("own-then-more", own + "\nKB_ID_STEMMER.stem = function () { return 'diretas'; };\n")):
+        site = tmp_path / name
+        (site / "search").mkdir(parents=True)
+        (site / "search" / "search_index.json").write_text(json.dumps(index), encoding="utf-8")
+        (site / "assets" / "javascripts" / "workers").mkdir(parents=True)
+        (site / "assets" / "javascripts" / "workers" / "search.1234.min.js").write_text("material", encoding="utf-8")
+        (site / urls.SEARCH_LANGUAGE).parent.mkdir(parents=True, exist_ok=True)
+        (site / urls.SEARCH_LANGUAGE).write_text(script, encoding="utf-8")
+        caplog.clear()
+        with caplog.at_level(logging.WARNING):
+            put_prebuilt_index(site, keep_made=False)
+        made[name] = (site / "search" / "kb").exists()
+        shards = "".join(p.read_text(encoding="utf-8") for p in (site / "search").rglob("*.js"))
+        assert "diretas" not in shards
+        if name != "own":
+            assert json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8")) == index
+            assert "bukan penstem buatan pembangkit" in caplog.text
+    assert made == {"own": True, "hostile": False, "own-then-more": False}
