@@ -197,3 +197,51 @@ def test_a_stemmer_a_folder_brings_is_never_run_by_the_build(build_kb, tmp_path,
             assert json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8")) == index
             assert "bukan penstem buatan pembangkit" in caplog.text
     assert made == {"own": True, "hostile": False, "own-then-more": False}
+
+
+def test_cache_folders_that_link_out_are_neither_written_nor_emptied(tmp_path):
+    """A committed output folder whose .cache/articles is a link to another folder: the build
+    reads no cache from there, writes nothing there and deletes nothing there."""
+    from generator.build import build
+    from generator.config import BuildConfig
+
+    seeds = write_seeds(tmp_path / "seeds", {"a.txt": SEED, "b.txt": SEED.replace("Sigi", "Poso")})
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    victim = elsewhere / ("0" * 32 + ".json")
+    victim.write_text('{"precious": true}', encoding="utf-8")
+    out = tmp_path / "out"
+    (out / ".cache").mkdir(parents=True)
+    (out / ".cache" / "articles").symlink_to(elsewhere, target_is_directory=True)
+    report = build(BuildConfig(seeds=seeds, output=out))
+    assert len(report.built) == 2
+    assert sorted(p.name for p in elsewhere.iterdir()) == [victim.name]
+    assert victim.read_text(encoding="utf-8") == '{"precious": true}'
+    again = build(BuildConfig(seeds=seeds, output=out))  # and the next build, with the cache it could write
+    assert len(again.built) == 2 and sorted(p.name for p in elsewhere.iterdir()) == [victim.name]
+    build(BuildConfig(seeds=seeds, output=tmp_path / "fresh"))
+    assert _tree(out) == _tree(tmp_path / "fresh")
+
+
+def test_a_generated_page_that_is_a_link_is_replaced_not_published(tmp_path):
+    """A committed output folder may hold, at a generated page's path, a link to a private file,
+    with .cache/replaced blocked so that no copy of an 'edited' page can be kept: the link is
+    replaced by the page (what it pointed to untouched), never left for MkDocs to publish."""
+    from generator.build import build
+    from generator.config import BuildConfig
+
+    seeds = write_seeds(tmp_path / "seeds", {"a.txt": SEED})
+    out = tmp_path / "out"
+    build(BuildConfig(seeds=seeds, output=out))
+    secret = tmp_path / "id_rsa"
+    secret.write_text("-----BEGIN PRIVATE KEY-----\n", encoding="utf-8")
+    page = out / "artikel" / "a.md"
+    page.unlink()
+    page.symlink_to(secret)
+    (out / ".cache" / "replaced").write_text("not a folder", encoding="utf-8")
+    (seeds / "b.txt").write_text(SEED.replace("Sigi", "Poso"), encoding="utf-8")
+    build(BuildConfig(seeds=seeds, output=out))
+    assert not page.is_symlink() and "PRIVATE KEY" not in page.read_text(encoding="utf-8")
+    assert secret.read_text(encoding="utf-8") == "-----BEGIN PRIVATE KEY-----\n"
+    build(BuildConfig(seeds=seeds, output=tmp_path / "fresh"))
+    assert page.read_bytes() == (tmp_path / "fresh" / "artikel" / "a.md").read_bytes()
