@@ -64,6 +64,7 @@ def no_leftovers(folder: Path) -> None:
 # -- interrupted imports ---------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not CORPUS.exists(), reason="../shared/corpus is not here")
 def test_a_kill_mid_import_then_a_rerun_gives_every_row_exactly_once(tmp_path):
     texts = [json.loads(line)["text"] for line in CORPUS.read_bytes().split(b"\n") if line.strip()]
@@ -239,6 +240,7 @@ def test_a_huge_saved_page_is_not_parsed(tmp_path, tools):
     assert "lebih dari 30000 elemen" in summary.skipped[1].reason and "limits.max_page_elements" in summary.skipped[1].reason
 
 
+@pytest.mark.slow
 def test_a_csv_over_the_row_limit_is_refused_whole_and_read_in_bounded_memory(tmp_path, tools):
     big = tmp_path / "sejuta.csv"
     with open(big, "w", encoding="utf-8", newline="") as fh:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from conftest import make_project, mkdocs, write_seeds
 
 SEED = ("Sigi - Pemerintah Kabupaten Sigi menyalurkan PMT bagi 120 balita stunting. Prevalensi stunting di Kabupaten "
@@ -61,6 +63,7 @@ def _hostile_pickle(marker: Path) -> bytes:
     return pickle.dumps(_RunsCode(marker))
 
 
+@pytest.mark.slow
 def test_no_cache_or_manifest_file_runs_code(tmp_path):
     """The attack of issue 22: a committed docs/ with an old manifest and a pickle that calls
     eval, and pickles (and Jinja bytecode) wherever the caches lived. `mkdocs build` runs
