@@ -535,3 +535,21 @@ def test_a_redirect_into_the_internal_network_is_not_followed_for_feed_items():
         handler.redirect_request(item, None, 302, "Found", {}, "http://127.0.0.1:8080/admin")
     named = urllib.request.Request("http://127.0.0.1:8000/rss.xml")  # a source the user named
     assert handler.redirect_request(named, None, 302, "Found", {}, "http://127.0.0.1:8000/rss2.xml") is not None
+
+
+def test_a_file_without_line_breaks_is_refused_in_bounded_memory(tmp_path, tools):
+    """A line of a .csv or .jsonl file is held whole: a 40 MB one (no line breaks) is refused
+    before it is decoded and parsed, each a copy or more of it."""
+    endless = tmp_path / "satu-baris.jsonl"
+    with open(endless, "wb") as fh:
+        fh.write(b'{"judul": "Satu", "isi": "')
+        for _ in range(40):
+            fh.write(b"posyandu " * 116_000)
+        fh.write(b'"}')
+    tracemalloc.start()
+    summary = run_import([str(endless)], tmp_path / "seeds", tools)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert [(s.origin, s.kind) for s in summary.skipped] == [(str(endless), REFUSED)]
+    assert "lebih dari 16 MB" in summary.skipped[0].reason
+    assert peak < 40_000_000

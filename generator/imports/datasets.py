@@ -31,6 +31,11 @@ DATASET_SUFFIXES = (".jsonl", ".json", ".csv", ".xlsx")
 DELIMITERS = ",;\t|"
 MAX_COLUMNS = 200
 csv.field_size_limit(10_000_000)
+# A line of a .csv or .jsonl file is read whole: a text of a few MB at most, not a file with
+# no line breaks (which would be held in memory several times over).
+MAX_LINE = 16_000_000
+_LONG_LINE = (f"satu baris berkas ini lebih dari {MAX_LINE // 1_000_000} MB; berkas tanpa pemisah baris bukan "
+              "dataset berita; tidak ada yang diimpor")
 REPAIRED = "byte bukan UTF-8 dibaca sebagai cp1252"
 # A text that begins in the middle of a sentence: what a row split in two looks like.
 _FRAGMENT = re.compile(r"\s*(?:[a-z]|[,.;:)\]])")
@@ -199,7 +204,9 @@ class _Lines:
             if len(head) >= 4 and (head[1] == 0 and head[3] == 0 or head[0] == 0 and head[2] == 0):
                 raise DatasetError("berkas tampaknya UTF-16 tanpa BOM; simpan ulang sebagai UTF-8 (atau UTF-16 dengan BOM)")
             fh.seek(3 if head.startswith(codecs.BOM_UTF8) else 0)
-            for raw in fh:  # binary lines end at b"\n" only
+            for raw in iter(lambda: fh.readline(MAX_LINE + 1), b""):  # binary lines end at b"\n" only
+                if len(raw) > MAX_LINE:
+                    raise DatasetError(_LONG_LINE)
                 try:
                     yield raw.decode("utf-8")
                 except UnicodeDecodeError:
@@ -216,6 +223,8 @@ class _Lines:
                 *lines, pending = pending.split("\n")
                 for line in lines:
                     yield line + "\n"
+                if len(pending) > MAX_LINE // 2:
+                    raise DatasetError(_LONG_LINE)
             pending += decoder.decode(b"", final=True)
         except UnicodeDecodeError as exc:
             raise DatasetError(f"berkas UTF-16 (ada BOM) tetapi rusak di byte {exc.start}: simpan ulang sebagai UTF-8") from exc
