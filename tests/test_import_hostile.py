@@ -553,3 +553,17 @@ def test_a_file_without_line_breaks_is_refused_in_bounded_memory(tmp_path, tools
     assert [(s.origin, s.kind) for s in summary.skipped] == [(str(endless), REFUSED)]
     assert "lebih dari 16 MB" in summary.skipped[0].reason
     assert peak < 40_000_000
+
+
+def test_the_readme_has_one_security_section_listing_every_limit():
+    import re
+
+    from generator.reference.sources import ImportLimits
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    sections = re.findall(r"^## Security.*$", readme, flags=re.M)
+    assert len(sections) == 1, sections
+    section = readme.split(sections[0], 1)[1].split("\n## ", 1)[0]
+    for name, field in ImportLimits.__dataclass_fields__.items():
+        assert f"| `limits.{name}` | {field.default:.15g} |" in section, name
+    assert "--limit NAME=VALUE" in section
