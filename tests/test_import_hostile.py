@@ -567,3 +567,42 @@ def test_the_readme_has_one_security_section_listing_every_limit():
     for name, field in ImportLimits.__dataclass_fields__.items():
         assert f"| `limits.{name}` | {field.default:.15g} |" in section, name
     assert "--limit NAME=VALUE" in section
+
+
+def test_a_feed_link_whose_name_turns_internal_when_connected_is_not_fetched(tmp_path, tools, monkeypatch):
+    """DNS rebinding: the name of a feed's link resolves to a public address when it is checked
+    and to 127.0.0.1 when the importer connects. The connection itself is checked."""
+    import socket
+
+    internal = Recorder(lambda path, r: (b"<html><body><p>rahasia</p></body></html>", "text/html"))
+    port = internal.server.server_address[1]
+    link = f"http://berita-berubah.example:{port}/admin"
+
+    def feed(path, r):
+        if path == "/rss.xml":
+            return (f'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><item><title>Butir</title>'
+                    f"<link>{link}</link></item></channel></rss>").encode(), "application/rss+xml"
+        return None, "text/plain"
+
+    site = Recorder(feed)
+    real, asked = socket.getaddrinfo, []
+
+    def rebinding(host, *args, **kwargs):
+        if host != "berita-berubah.example":
+            return real(host, *args, **kwargs)
+        asked.append(args[0] if args else kwargs.get("port"))
+        # The checks (no port) are told a public address; the connection (with its port), 127.0.0.1.
+        address = "93.184.216.34" if asked[-1] is None else "127.0.0.1"
+        return [(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP, "", (address, port))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    try:
+        summary = run_import([site.base + "/rss.xml"], tmp_path / "seeds", tools, Fetcher(tools.sources, delay=0))
+    finally:
+        site.close()
+        internal.close()
+    assert None in asked and port in asked  # checked, then connected
+    assert internal.paths == []  # neither robots.txt nor the page was asked of it
+    [skipped] = summary.skipped
+    assert skipped.origin == link and skipped.kind == UNREACHABLE and "alamat internal (127.0.0.1)" in skipped.reason
+    assert not (tmp_path / "seeds").exists()
