@@ -41,6 +41,9 @@ def main(argv: list[str] | None = None) -> int:
     i.add_argument("--log", type=Path, default=None, metavar="FILE",
                    help="where the full list (every row and what became of it) goes "
                         "(default: import-logs/impor-<time>.log beside the seeds folder)")
+    i.add_argument("--limit", action="append", default=[], metavar="NAME=VALUE",
+                   help="raise or lower one of the limits of generator/data/import.yml for this import "
+                        "(e.g. max_rows=1000000); repeatable")
     args = parser.parse_args(argv)
     if args.command == "import":
         return _import(args)
@@ -85,13 +88,13 @@ def _iso_date(text: str) -> dt.date:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from .imports import load_tools, parse_mapping, run_import
+    from .imports import load_tools, parse_mapping, run_import, with_limits
     from .imports.fetch import Fetcher
     from .reference import DataFileError
 
     try:
         mapping = parse_mapping(args.map)
-        tools = load_tools(Path(__file__).parent / "data")
+        tools = with_limits(load_tools(Path(__file__).parent / "data"), args.limit)
     except (ValueError, DataFileError) as exc:
         print(f"galat: {exc}", file=sys.stderr)
         return 2

@@ -31,6 +31,7 @@ import json
 import os
 import re
 import shutil
+from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Callable, Collection, Mapping, Sequence
@@ -224,13 +225,16 @@ class OutputState:
         if not self.enabled:
             forget_journal(self.output)
             return
-        cache = contained(self.output, CACHE_DIR)
-        if cache is None:  # .cache links out of the folder (write_tree refused it already)
-            return
+        if contained(self.output, f"{CACHE_DIR}/{_STATE}") is None:
+            return  # .cache links out of the folder (write_tree refused it already)
+        cache = self.output / CACHE_DIR
         samples = self._extracted.samples if self._extracted is not None else {}
         keys = self._extracted.keys if self._extracted is not None else {}
         articles_dir = cache / _ARTICLES
-        articles_dir.mkdir(parents=True, exist_ok=True)
+        if contained(self.output, f"{CACHE_DIR}/{_ARTICLES}/{_STATE}") is None:
+            keys = {}  # .cache/articles links out of the folder: nothing is written or deleted there
+        else:
+            articles_dir.mkdir(parents=True, exist_ok=True)
         for seed_id, key in keys.items():
             article, problems, sample = self._entries[key]
             sample = samples.get(seed_id, sample) if article is not None else sample
@@ -240,7 +244,7 @@ class OutputState:
                      "problems": to_data(problems), "sample": sample}
             atomic_write_bytes(articles_dir / f"{key}.json", _json(entry))
         wanted = {f"{key}.json" for key in keys.values()}
-        with os.scandir(articles_dir) as it:
+        with os.scandir(articles_dir) if keys else nullcontext(()) as it:
             for e in it:  # extractions of seeds that are gone or changed
                 if e.name not in wanted and _KEY.fullmatch(e.name[:-5]) and e.name.endswith(".json"):
                     Path(e.path).unlink(missing_ok=True)
@@ -418,7 +422,10 @@ def write_tree(output: Path, outputs: Sequence[Output], left: Mapping[str, Colle
         for rel in [p for p in files if p in claimable]:
             target = output / rel
             before = file_stat(target)
-            if before is not None and rel in left and before not in left[rel]:
+            if os.path.islink(target):
+                pass  # a link is no one's text (what it points to stays as it is): replaced, never
+                # left alone for MkDocs to publish what it points to
+            elif before is not None and rel in left and before not in left[rel]:
                 if not _keep_edited_copy(output, rel):
                     result.kept_edited.append(rel)
                     tell(LEFT_ALONE, rel)

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from generator.build import build
 from generator.config import BuildConfig
 
-from conftest import ROOT, make_project, mkdocs, write_seeds
+from conftest import ROOT, make_project, mkdocs, plugin_env, write_seeds
 
 GOOD = "Sigi - Pemkab Sigi menyalurkan PMT kepada 120 balita stunting di Kecamatan Dolo.\nKader posyandu dilatih.\n"
 SECRET = "root:x:0:0:rahasia-lokal:/root:/bin/bash"
@@ -37,7 +37,7 @@ def every_output(docs: Path) -> str:
 def run_build(seeds: Path, docs: Path, timeout: float = 120) -> subprocess.CompletedProcess:
     """The generator in its own process: a hang is a failed test, not a stuck test run."""
     return subprocess.run([sys.executable, "-m", "generator", "build", "--seeds", str(seeds), "--docs", str(docs)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=timeout)
+                          cwd=ROOT, env=plugin_env(), capture_output=True, text=True, timeout=timeout)
 
 
 @pytest.mark.slow
@@ -134,7 +134,8 @@ def test_two_builds_at_once_leave_one_consistent_tree(tmp_path):
     two = write_seeds(tmp_path / "two", {f"t{i}.txt": GOOD.replace("Sigi", "Poso").replace("120", str(200 + i)) for i in range(30)})
     docs = tmp_path / "docs"
     procs = [subprocess.Popen([sys.executable, "-m", "generator", "build", "--seeds", str(s), "--docs", str(docs)],
-                              cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for s in (one, two)]
+                              cwd=ROOT, env=plugin_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for s in (one, two)]
     outs = [p.communicate(timeout=300) for p in procs]
     assert all(p.returncode == 0 for p in procs), outs
     assert any("pembangunan lain sedang menulis" in err for _, err in outs)  # the second waited, and said so
@@ -162,7 +163,7 @@ def test_a_killed_build_never_leaves_an_unchanged_claim_or_temp_files(tmp_path):
     for i in range(400):
         (seeds / f"s{i}.txt").write_text(GOOD.replace("Sigi", "Poso").replace("120", str(300 + i)), encoding="utf-8")
     proc = subprocess.Popen([sys.executable, "-m", "generator", "build", "--seeds", str(seeds), "--docs", str(docs)],
-                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            cwd=ROOT, env=plugin_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     stamp = docs / ".cache" / "stamp.json"
     # Kill it once it has begun writing (the stamp goes before the first write).
     deadline = threading.Event()

@@ -64,6 +64,7 @@ def no_leftovers(folder: Path) -> None:
 # -- interrupted imports ---------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not CORPUS.exists(), reason="../shared/corpus is not here")
 def test_a_kill_mid_import_then_a_rerun_gives_every_row_exactly_once(tmp_path):
     texts = [json.loads(line)["text"] for line in CORPUS.read_bytes().split(b"\n") if line.strip()]
@@ -161,6 +162,69 @@ def test_millions_of_shared_strings_are_counted_not_loaded(tmp_path, tools):
     assert summary.skipped[0].kind == REFUSED and "limits.max_shared_strings" in summary.skipped[0].reason
 
 
+def a_workbook(path: Path, replace: dict[str, bytes] | None = None, types: str = "") -> None:
+    """A real one-sheet .xlsx (made by openpyxl) with some parts replaced and content types added."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["judul", "isi"])
+    book.active.append(["Posyandu Desa 1", article(1)])
+    book.save(path)
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    parts.update(replace or {})
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(b"</Types>", types.encode() + b"</Types>")
+    xlsx_with(path, parts)
+
+
+SHARED_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+
+
+def test_shared_strings_are_counted_under_any_name_and_prefix(tmp_path, tools):
+    """openpyxl finds the shared strings by their content type, and reads <x:si> like <si>."""
+    strings = b"".join(b"<x:si><x:t>%d</x:t></x:si>" % n for n in range(60_000))
+    book = tmp_path / "awalan.xlsx"
+    a_workbook(book, {"xl/teks.xml": b'<x:sst xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                                     + strings + b"</x:sst>"},
+               f'<Override PartName="/xl/teks.xml" ContentType="{SHARED_TYPE}"/>')
+    summary = run_import([str(book)], tmp_path / "seeds", limited(tools, max_shared_strings=50_000))
+    assert [(s.origin, s.kind) for s in summary.skipped] == [(str(book), REFUSED)]
+    assert "limits.max_shared_strings" in summary.skipped[0].reason
+
+
+def test_a_bloated_part_read_whole_is_refused_and_a_big_sheet_is_not(tmp_path, tools):
+    """Styles, the workbook and the like are parsed whole (a 0.7 MB file with 250 MB of styles
+    ran for minutes); a sheet is streamed row by row, so a large one is a dataset like any other."""
+    import openpyxl
+
+    filler = b'<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' * 40_000  # 2.5 MB
+    plain = tmp_path / "gaya.xlsx"
+    a_workbook(plain)
+    with zipfile.ZipFile(plain) as z:
+        styles = z.read("xl/styles.xml")
+    at = styles.index(b">", styles.index(b"<cellXfs")) + 1
+    bloated = tmp_path / "gaya-bengkak.xlsx"
+    a_workbook(bloated, {"xl/styles.xml": styles[:at] + filler + styles[at:]})
+    # The same styles, declared a worksheet: still read whole as styles, still refused.
+    disguised = tmp_path / "gaya-menyamar.xlsx"
+    a_workbook(disguised, {"xl/styles.xml": styles[:at] + filler + styles[at:]},
+               '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+               'spreadsheetml.worksheet+xml"/>')
+    big = tmp_path / "besar.xlsx"
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet()
+    sheet.append(["judul", "isi"])
+    for n in range(40):
+        sheet.append([f"Posyandu Desa {n}", " ".join([article(n)] * 60)])  # a 1.5 MB sheet of inline strings
+    book.save(big)
+    summary = run_import([str(bloated), str(disguised), str(big)], tmp_path / "seeds",
+                         limited(tools, max_xlsx_part_mb=1))
+    refused = {s.origin: s.reason for s in summary.skipped if s.kind == REFUSED}
+    assert set(refused) == {str(bloated), str(disguised)}
+    assert all("bagian xl/styles.xml" in r and "limits.max_xlsx_part_mb" in r for r in refused.values())
+    assert len(summary.imported) == 40
+
+
 def test_a_huge_saved_page_is_not_parsed(tmp_path, tools):
     page = tmp_path / "halaman.html"
     with open(page, "wb") as fh:
@@ -176,6 +240,7 @@ def test_a_huge_saved_page_is_not_parsed(tmp_path, tools):
     assert "lebih dari 30000 elemen" in summary.skipped[1].reason and "limits.max_page_elements" in summary.skipped[1].reason
 
 
+@pytest.mark.slow
 def test_a_csv_over_the_row_limit_is_refused_whole_and_read_in_bounded_memory(tmp_path, tools):
     big = tmp_path / "sejuta.csv"
     with open(big, "w", encoding="utf-8", newline="") as fh:
@@ -189,6 +254,69 @@ def test_a_csv_over_the_row_limit_is_refused_whole_and_read_in_bounded_memory(tm
     assert "lebih dari 200000 baris" in summary.skipped[0].reason and "limits.max_rows" in summary.skipped[0].reason
     assert peak < 30_000_000  # streamed: the file is 6 MB, its rows as dicts would be far more
     assert not (tmp_path / "seeds").exists()
+
+
+def _bounded_import(files: list[Path], seeds: Path, *options: str) -> subprocess.CompletedProcess:
+    """`python -m generator import` with 1 GB of address space and two minutes per file: a file
+    that swamps the machine fails the test instead of hanging it."""
+    import resource
+
+    def limit():
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+    return subprocess.run([sys.executable, "-m", "generator", "import", *map(str, files), "--seeds", str(seeds),
+                           "--log", str(seeds.parent / "impor.log"), *options],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120 * len(files), preexec_fn=limit)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="RLIMIT_AS needs a POSIX system")
+def test_the_reviews_files_at_full_size_are_refused_in_bounded_time_and_memory(tmp_path):
+    """The sizes of issue 22's review, with the default limits: a 0.4 MB zip bomb, a 50 MB saved
+    page, 3 million shared strings (under another name and prefix), 250 MB of styles in a
+    0.7 MB spreadsheet, a million-row CSV. Each is refused, naming itself and its limit."""
+    files = {}
+    files["max_unzipped_mb"] = tmp_path / "bom.xlsx"
+    xlsx_with(files["max_unzipped_mb"], {"[Content_Types].xml": b"<Types/>", "xl/worksheets/sheet1.xml": 400 << 20})
+    files["max_page_mb"] = tmp_path / "halaman.html"
+    with open(files["max_page_mb"], "wb") as fh:
+        fh.write(b"<html><body><article>" + b"<p>Posyandu menimbang balita setiap bulan.</p>" * 1_100_000)
+    files["max_shared_strings"] = tmp_path / "teks.xlsx"
+    strings = b"".join(b"<x:si><x:t>%d</x:t></x:si>" % n for n in range(3_000_000))
+    a_workbook(files["max_shared_strings"],
+               {"xl/teks.xml": b'<x:sst xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                               + strings + b"</x:sst>"},
+               f'<Override PartName="/xl/teks.xml" ContentType="{SHARED_TYPE}"/>')
+    del strings
+    files["max_xlsx_part_mb"] = tmp_path / "gaya.xlsx"
+    a_workbook(files["max_xlsx_part_mb"], {"xl/styles.xml": b'<styleSheet xmlns="http://schemas.openxmlformats.org/'
+               b'spreadsheetml/2006/main"><cellXfs>' + b'<xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>'
+               * 4_000_000 + b"</cellXfs></styleSheet>"})
+    files["max_rows"] = tmp_path / "sejuta.csv"
+    with open(files["max_rows"], "w", encoding="utf-8") as fh:
+        fh.write("judul,isi\n")
+        fh.writelines(f"Baris {n},Teks pendek nomor {n} tentang posyandu\n" for n in range(1_000_000))
+    assert files["max_unzipped_mb"].stat().st_size < 1_000_000 and files["max_xlsx_part_mb"].stat().st_size < 1_000_000
+    seeds = tmp_path / "seeds"
+    for limit, path in files.items():
+        run = _bounded_import([path], seeds)
+        assert run.returncode == 1, (limit, run.stdout, run.stderr[-2000:])
+        [refusal] = [line for line in run.stdout.splitlines() if "ditolak:" in line]
+        assert f"ditolak: {path}: " in refusal and f"limits.{limit}" in refusal
+    assert not seeds.exists() or not list(seeds.iterdir())
+
+
+def test_a_limit_is_changed_for_one_import_on_the_command_line(tmp_path):
+    rows = [{"judul": f"Posyandu Desa {n}", "isi": article(n)} for n in range(3)]
+    (tmp_path / "tiga.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    seeds = tmp_path / "seeds"
+    run = _bounded_import([tmp_path / "tiga.jsonl"], seeds, "--limit", "max_rows=2")
+    assert run.returncode == 1 and "lebih dari 2 baris (batas limits.max_rows" in run.stdout
+    assert not seeds.exists()
+    run = _bounded_import([tmp_path / "tiga.jsonl"], seeds, "--limit", "max_rows=3", "--limit", "max_seconds=60")
+    assert run.returncode == 0 and len(list(seeds.glob("*.txt"))) == 3
+    wrong = _bounded_import([tmp_path / "tiga.jsonl"], seeds, "--limit", "max_baris=3")
+    assert wrong.returncode == 2 and "max_baris" in wrong.stderr
 
 
 def test_limits_are_read_from_import_yml_and_checked(tmp_path):
@@ -407,3 +535,74 @@ def test_a_redirect_into_the_internal_network_is_not_followed_for_feed_items():
         handler.redirect_request(item, None, 302, "Found", {}, "http://127.0.0.1:8080/admin")
     named = urllib.request.Request("http://127.0.0.1:8000/rss.xml")  # a source the user named
     assert handler.redirect_request(named, None, 302, "Found", {}, "http://127.0.0.1:8000/rss2.xml") is not None
+
+
+def test_a_file_without_line_breaks_is_refused_in_bounded_memory(tmp_path, tools):
+    """A line of a .csv or .jsonl file is held whole: a 40 MB one (no line breaks) is refused
+    before it is decoded and parsed, each a copy or more of it."""
+    endless = tmp_path / "satu-baris.jsonl"
+    with open(endless, "wb") as fh:
+        fh.write(b'{"judul": "Satu", "isi": "')
+        for _ in range(40):
+            fh.write(b"posyandu " * 116_000)
+        fh.write(b'"}')
+    tracemalloc.start()
+    summary = run_import([str(endless)], tmp_path / "seeds", tools)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert [(s.origin, s.kind) for s in summary.skipped] == [(str(endless), REFUSED)]
+    assert "lebih dari 16 MB" in summary.skipped[0].reason
+    assert peak < 40_000_000
+
+
+def test_the_readme_has_one_security_section_listing_every_limit():
+    import re
+
+    from generator.reference.sources import ImportLimits
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    sections = re.findall(r"^## Security.*$", readme, flags=re.M)
+    assert len(sections) == 1, sections
+    section = readme.split(sections[0], 1)[1].split("\n## ", 1)[0]
+    for name, field in ImportLimits.__dataclass_fields__.items():
+        assert f"| `limits.{name}` | {field.default:.15g} |" in section, name
+    assert "--limit NAME=VALUE" in section
+
+
+def test_a_feed_link_whose_name_turns_internal_when_connected_is_not_fetched(tmp_path, tools, monkeypatch):
+    """DNS rebinding: the name of a feed's link resolves to a public address when it is checked
+    and to 127.0.0.1 when the importer connects. The connection itself is checked."""
+    import socket
+
+    internal = Recorder(lambda path, r: (b"<html><body><p>rahasia</p></body></html>", "text/html"))
+    port = internal.server.server_address[1]
+    link = f"http://berita-berubah.example:{port}/admin"
+
+    def feed(path, r):
+        if path == "/rss.xml":
+            return (f'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><item><title>Butir</title>'
+                    f"<link>{link}</link></item></channel></rss>").encode(), "application/rss+xml"
+        return None, "text/plain"
+
+    site = Recorder(feed)
+    real, asked = socket.getaddrinfo, []
+
+    def rebinding(host, *args, **kwargs):
+        if host != "berita-berubah.example":
+            return real(host, *args, **kwargs)
+        asked.append(args[0] if args else kwargs.get("port"))
+        # The checks (no port) are told a public address; the connection (with its port), 127.0.0.1.
+        address = "93.184.216.34" if asked[-1] is None else "127.0.0.1"
+        return [(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP, "", (address, port))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    try:
+        summary = run_import([site.base + "/rss.xml"], tmp_path / "seeds", tools, Fetcher(tools.sources, delay=0))
+    finally:
+        site.close()
+        internal.close()
+    assert None in asked and port in asked  # checked, then connected
+    assert internal.paths == []  # neither robots.txt nor the page was asked of it
+    [skipped] = summary.skipped
+    assert skipped.origin == link and skipped.kind == UNREACHABLE and "alamat internal (127.0.0.1)" in skipped.reason
+    assert not (tmp_path / "seeds").exists()

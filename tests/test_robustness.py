@@ -167,7 +167,7 @@ def test_hand_written_pages_are_never_overwritten_or_deleted(tmp_path):
 def test_an_interrupted_build_leaves_previous_output_and_the_next_repairs(tmp_path):
     """A build killed half-way through writing (the power cut, Ctrl-C twice): every file
     is whole, nothing claims to be up to date, and the next build repairs everything."""
-    from conftest import ROOT
+    from conftest import ROOT, plugin_env
 
     seeds = _seeds_for_cache(tmp_path / "seeds", 300)
     docs = tmp_path / "docs"
@@ -176,7 +176,7 @@ def test_an_interrupted_build_leaves_previous_output_and_the_next_repairs(tmp_pa
     for p in sorted(seeds.glob("*.txt")):
         p.write_text(p.read_text(encoding="utf-8").replace("stunting", "stunting anak", 1), encoding="utf-8")
     process = subprocess.Popen([sys.executable, "-m", "generator", "build", "--seeds", str(seeds), "--docs", str(docs)],
-                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                               cwd=ROOT, env=plugin_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     journal = docs / ".cache" / "written.journal"
     deadline = time.monotonic() + 120
     while process.poll() is None and time.monotonic() < deadline:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from conftest import make_project, mkdocs, write_seeds
 
 SEED = ("Sigi - Pemerintah Kabupaten Sigi menyalurkan PMT bagi 120 balita stunting. Prevalensi stunting di Kabupaten "
@@ -61,6 +63,7 @@ def _hostile_pickle(marker: Path) -> bytes:
     return pickle.dumps(_RunsCode(marker))
 
 
+@pytest.mark.slow
 def test_no_cache_or_manifest_file_runs_code(tmp_path):
     """The attack of issue 22: a committed docs/ with an old manifest and a pickle that calls
     eval, and pickles (and Jinja bytecode) wherever the caches lived. `mkdocs build` runs
@@ -160,3 +163,88 @@ def test_an_edited_page_whose_copy_fails_is_left_alone_and_reported(tmp_path):
     assert page.read_bytes() == (tmp_path / "fresh" / "artikel" / "a.md").read_bytes()
     assert (blocker / "artikel" / "a.md").read_text(encoding="utf-8").endswith("Catatan tangan kurator.\n")
     assert any("diganti" in p.message for p in last.problems if p.file == "artikel/a.md")
+
+
+def test_a_stemmer_a_folder_brings_is_never_run_by_the_build(build_kb, tmp_path, caplog):
+    """A large site's search index is made at build time with the site's stemmer script, run
+    in V8. A hand-written file in docs/ at that path would be run by the build: only the
+    generator's own stemmer (its data, then the package's code) is; another is reported and
+    Material's search indexes the site."""
+    import json
+    import logging
+
+    from generator import urls
+    from generator.plugin.plugin import put_prebuilt_index
+
+    output, _, _ = build_kb({"a.txt": SEED})
+    own = (output / urls.SEARCH_LANGUAGE).read_text(encoding="utf-8")
+    index = {"config": {"lang": ["id"], "separator": r"[\s\-]+", "fields": {"title": {"boost": 1000}}},
+             "docs": [{"location": "a/", "title": "Posyandu", "text": "Pemerintah menyalurkan makanan tambahan"}]}
+    hostile = ("var KB_ID_DATA = {\"stop\": []};\nvar KB_ID_STEMMER = {stem: function (w) { return 'diretas'; }};\n")
+    made = {}
+    for name, script in (("own", own), ("hostile", hostile), ("own-then-more", own + "\nKB_ID_STEMMER.stem = function () { return 'diretas'; };\n")):
+        site = tmp_path / name
+        (site / "search").mkdir(parents=True)
+        (site / "search" / "search_index.json").write_text(json.dumps(index), encoding="utf-8")
+        (site / "assets" / "javascripts" / "workers").mkdir(parents=True)
+        (site / "assets" / "javascripts" / "workers" / "search.1234.min.js").write_text("material", encoding="utf-8")
+        (site / urls.SEARCH_LANGUAGE).parent.mkdir(parents=True, exist_ok=True)
+        (site / urls.SEARCH_LANGUAGE).write_text(script, encoding="utf-8")
+        caplog.clear()
+        with caplog.at_level(logging.WARNING):
+            put_prebuilt_index(site, keep_made=False)
+        made[name] = (site / "search" / "kb").exists()
+        shards = "".join(p.read_text(encoding="utf-8") for p in (site / "search").rglob("*.js"))
+        assert "diretas" not in shards
+        if name != "own":
+            assert json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8")) == index
+            assert "bukan penstem buatan pembangkit" in caplog.text
+    assert made == {"own": True, "hostile": False, "own-then-more": False}
+
+
+def test_cache_folders_that_link_out_are_neither_written_nor_emptied(tmp_path):
+    """A committed output folder whose .cache/articles is a link to another folder: the build
+    reads no cache from there, writes nothing there and deletes nothing there."""
+    from generator.build import build
+    from generator.config import BuildConfig
+
+    seeds = write_seeds(tmp_path / "seeds", {"a.txt": SEED, "b.txt": SEED.replace("Sigi", "Poso")})
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    victim = elsewhere / ("0" * 32 + ".json")
+    victim.write_text('{"precious": true}', encoding="utf-8")
+    out = tmp_path / "out"
+    (out / ".cache").mkdir(parents=True)
+    (out / ".cache" / "articles").symlink_to(elsewhere, target_is_directory=True)
+    report = build(BuildConfig(seeds=seeds, output=out))
+    assert len(report.built) == 2
+    assert sorted(p.name for p in elsewhere.iterdir()) == [victim.name]
+    assert victim.read_text(encoding="utf-8") == '{"precious": true}'
+    again = build(BuildConfig(seeds=seeds, output=out))  # and the next build, with the cache it could write
+    assert len(again.built) == 2 and sorted(p.name for p in elsewhere.iterdir()) == [victim.name]
+    build(BuildConfig(seeds=seeds, output=tmp_path / "fresh"))
+    assert _tree(out) == _tree(tmp_path / "fresh")
+
+
+def test_a_generated_page_that_is_a_link_is_replaced_not_published(tmp_path):
+    """A committed output folder may hold, at a generated page's path, a link to a private file,
+    with .cache/replaced blocked so that no copy of an 'edited' page can be kept: the link is
+    replaced by the page (what it pointed to untouched), never left for MkDocs to publish."""
+    from generator.build import build
+    from generator.config import BuildConfig
+
+    seeds = write_seeds(tmp_path / "seeds", {"a.txt": SEED})
+    out = tmp_path / "out"
+    build(BuildConfig(seeds=seeds, output=out))
+    secret = tmp_path / "id_rsa"
+    secret.write_text("-----BEGIN PRIVATE KEY-----\n", encoding="utf-8")
+    page = out / "artikel" / "a.md"
+    page.unlink()
+    page.symlink_to(secret)
+    (out / ".cache" / "replaced").write_text("not a folder", encoding="utf-8")
+    (seeds / "b.txt").write_text(SEED.replace("Sigi", "Poso"), encoding="utf-8")
+    build(BuildConfig(seeds=seeds, output=out))
+    assert not page.is_symlink() and "PRIVATE KEY" not in page.read_text(encoding="utf-8")
+    assert secret.read_text(encoding="utf-8") == "-----BEGIN PRIVATE KEY-----\n"
+    build(BuildConfig(seeds=seeds, output=tmp_path / "fresh"))
+    assert page.read_bytes() == (tmp_path / "fresh" / "artikel" / "a.md").read_bytes()

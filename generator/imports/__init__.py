@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, TextIO
 
 from ..reference.calendar import Calendar
-from ..reference.sources import SEED_FIELDS, SourceRules
+from ..reference.sources import SEED_FIELDS, ImportLimits, SourceRules
 from ..reference.text import TextRules
 from .boilerplate import load_boilerplate
 from .datasets import DATASET_SUFFIXES, DatasetError, dataset_items
@@ -38,7 +38,7 @@ DUPLICATE = "duplikat"
 NOT_WRITTEN = "tidak bisa ditulis"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per row: a million rows are a million outcomes
 class Outcome:
     """What became of one item: imported (detail: the seed written), or why not."""
 
@@ -119,6 +119,18 @@ def load_tools(data_dir: Path) -> TextTools:
     calendar = Calendar.load(data_dir / "calendar.yml")
     return TextTools(SourceRules.load(data_dir / "import.yml"), TextRules.load(data_dir / "text.yml", calendar), calendar,
                      load_boilerplate(data_dir))
+
+
+def with_limits(tools: TextTools, pairs: Iterable[str]) -> TextTools:
+    """The tools with `--limit NAME=VALUE` pairs over import.yml's limits; DataFileError names a bad one."""
+    values = dataclasses.asdict(tools.sources.limits)
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep:
+            raise ValueError(f"--limit {pair!r}: tulis NAMA=NILAI, misalnya max_rows=1000000")
+        values[name.strip()] = value.strip()
+    limits = ImportLimits.from_data(values, Path("--limit"))
+    return dataclasses.replace(tools, sources=dataclasses.replace(tools.sources, limits=limits))
 
 
 def parse_mapping(pairs: Iterable[str]) -> dict[str, str]:
@@ -213,7 +225,7 @@ def _file_items_of(path: Path, tools: TextTools, mapping: dict[str, str]) -> Ite
     try:
         if suffix in PAGE_SUFFIXES + FEED_SUFFIXES and path.stat().st_size > limit * 1_000_000:
             yield Skipped(origin, f"berkas lebih dari {limit:g} MB (batas limits.max_page_mb di "
-                                  "generator/data/import.yml); tidak dibaca", REFUSED)
+                                  "generator/data/import.yml, atau opsi --limit); tidak dibaca", REFUSED)
         elif suffix in PAGE_SUFFIXES:
             yield page_item(path.read_bytes(), origin, tools)
         elif suffix in DATASET_SUFFIXES:

@@ -14,6 +14,7 @@ import codecs
 import csv
 import itertools
 import json
+import posixpath
 import re
 import time
 import zipfile
@@ -30,6 +31,11 @@ DATASET_SUFFIXES = (".jsonl", ".json", ".csv", ".xlsx")
 DELIMITERS = ",;\t|"
 MAX_COLUMNS = 200
 csv.field_size_limit(10_000_000)
+# A line of a .csv or .jsonl file is read whole: a text of a few MB at most, not a file with
+# no line breaks (which would be held in memory several times over).
+MAX_LINE = 16_000_000
+_LONG_LINE = (f"satu baris berkas ini lebih dari {MAX_LINE // 1_000_000} MB; berkas tanpa pemisah baris bukan "
+              "dataset berita; tidak ada yang diimpor")
 REPAIRED = "byte bukan UTF-8 dibaca sebagai cp1252"
 # A text that begins in the middle of a sentence: what a row split in two looks like.
 _FRAGMENT = re.compile(r"\s*(?:[a-z]|[,.;:)\]])")
@@ -60,10 +66,10 @@ def dataset_items(path: Path, tools: TextTools, mapping: dict[str, str]) -> Iter
     limits = tools.sources.limits
     if path.stat().st_size > limits.max_file_mb * 1_000_000:
         raise DatasetError(f"berkas lebih dari {limits.max_file_mb:g} MB (batas limits.max_file_mb di "
-                           "generator/data/import.yml); tidak ada yang diimpor")
+                           "generator/data/import.yml, atau opsi --limit); tidak ada yang diimpor")
     if path.suffix.lower() == ".json" and path.stat().st_size > limits.max_json_mb * 1_000_000:
         raise DatasetError(f"berkas .json lebih dari {limits.max_json_mb:g} MB (batas limits.max_json_mb di "
-                           "generator/data/import.yml; simpan sebagai .jsonl, satu artikel per baris, yang "
+                           "generator/data/import.yml, atau opsi --limit; simpan sebagai .jsonl, satu artikel per baris, yang "
                            "dibaca bertahap); tidak ada yang diimpor")
     header, count, fragments = _check(path, limits)
     columns = _columns(header, tools, mapping)
@@ -162,10 +168,10 @@ def _limited(rows: Iterable[Row], limits: ImportLimits) -> Iterator[Row]:
     for n, row in enumerate(rows, 1):
         if n > limits.max_rows:
             raise DatasetError(f"lebih dari {limits.max_rows} baris (batas limits.max_rows di "
-                               "generator/data/import.yml); tidak ada yang diimpor")
+                               "generator/data/import.yml, atau opsi --limit); tidak ada yang diimpor")
         if n % 256 == 0 and time.monotonic() > deadline:
             raise DatasetError(f"membaca berkas ini melewati {limits.max_seconds:g} detik (batas limits.max_seconds "
-                               "di generator/data/import.yml); dihentikan")
+                               "di generator/data/import.yml, atau opsi --limit); dihentikan")
         yield row
 
 
@@ -198,7 +204,9 @@ class _Lines:
             if len(head) >= 4 and (head[1] == 0 and head[3] == 0 or head[0] == 0 and head[2] == 0):
                 raise DatasetError("berkas tampaknya UTF-16 tanpa BOM; simpan ulang sebagai UTF-8 (atau UTF-16 dengan BOM)")
             fh.seek(3 if head.startswith(codecs.BOM_UTF8) else 0)
-            for raw in fh:  # binary lines end at b"\n" only
+            for raw in iter(lambda: fh.readline(MAX_LINE + 1), b""):  # binary lines end at b"\n" only
+                if len(raw) > MAX_LINE:
+                    raise DatasetError(_LONG_LINE)
                 try:
                     yield raw.decode("utf-8")
                 except UnicodeDecodeError:
@@ -215,6 +223,8 @@ class _Lines:
                 *lines, pending = pending.split("\n")
                 for line in lines:
                     yield line + "\n"
+                if len(pending) > MAX_LINE // 2:
+                    raise DatasetError(_LONG_LINE)
             pending += decoder.decode(b"", final=True)
         except UnicodeDecodeError as exc:
             raise DatasetError(f"berkas UTF-16 (ada BOM) tetapi rusak di byte {exc.start}: simpan ulang sebagai UTF-8") from exc
@@ -313,28 +323,101 @@ def _xlsx_rows(path: Path, limits: ImportLimits) -> Iterator[Row]:
 
 
 def _check_xlsx(path: Path, limits: ImportLimits) -> None:
-    """A spreadsheet's zip is measured before anything unpacks it: a zip bomb or millions of
-    shared strings are refused here, in a second, with the limit that stopped them."""
+    """A spreadsheet's zip is measured before anything unpacks it: a zip bomb, millions of
+    shared strings or a bloated part openpyxl would read whole are refused here, in seconds,
+    with the limit that stopped them. (zipfile never unpacks a member past the size the zip
+    declares for it, so the declared sizes bound what is read.)"""
     try:
         with zipfile.ZipFile(path) as z:
             members = z.infolist()
             unzipped = sum(m.file_size for m in members)
             if unzipped > limits.max_unzipped_mb * 1_000_000:
                 raise DatasetError(f"isi .xlsx ini {unzipped // 1_000_000} MB setelah dibuka (batas limits.max_unzipped_mb "
-                                   f"{limits.max_unzipped_mb:g} MB di generator/data/import.yml; mungkin bom zip); "
+                                   f"{limits.max_unzipped_mb:g} MB di generator/data/import.yml, atau opsi --limit; mungkin bom zip); "
                                    "tidak ada yang diimpor")
-            strings = next((m for m in members if m.filename.lower().endswith("sharedstrings.xml")), None)
-            if strings is not None:
-                count = 0
-                with z.open(strings) as fh:
-                    tail = b""
-                    for chunk in iter(lambda: fh.read(1 << 20), b""):
-                        block = tail + chunk
-                        count += block.count(b"<si>") + block.count(b"<si ")
-                        tail = block[-3:]
-                        if count > limits.max_shared_strings:
-                            raise DatasetError(f"lebih dari {limits.max_shared_strings} teks berbeda di .xlsx ini (batas "
-                                               "limits.max_shared_strings di generator/data/import.yml); "
-                                               "tidak ada yang diimpor")
+            part_limit = limits.max_xlsx_part_mb * 1_000_000
+            sizes = {m.filename: m.file_size for m in members}
+            small = {n: z.read(n) for n in sizes if _whole_xml(n) and (n == "[Content_Types].xml" or n.endswith(".rels"))
+                     and sizes[n] <= part_limit}
+            streamed = _streamed_parts(small, set(sizes))
+            for name, size in sizes.items():
+                if _whole_xml(name) and name not in streamed and size > part_limit:
+                    raise DatasetError(f"bagian {name[:80]} dari .xlsx ini {size / 1_000_000:.0f} MB, dibaca utuh oleh "
+                                       f"pembacanya (batas limits.max_xlsx_part_mb {limits.max_xlsx_part_mb:g} MB di "
+                                       "generator/data/import.yml, atau opsi --limit); tidak ada yang diimpor")
+            count = 0
+            for m in members:  # a shared string is an <si> element, whatever the part or the prefix
+                if _whole_xml(m.filename):
+                    count += _shared_strings(z, m, limits.max_shared_strings - count)
+                if count > limits.max_shared_strings:
+                    raise DatasetError(f"lebih dari {limits.max_shared_strings} teks berbeda di .xlsx ini (batas "
+                                       "limits.max_shared_strings di generator/data/import.yml, atau opsi --limit); "
+                                       "tidak ada yang diimpor")
     except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
         raise DatasetError(f"bukan lembar kerja .xlsx yang bisa dibaca ({type(exc).__name__})") from exc
+
+
+# <si>, <si attr=...>, <x:si>, <si/>: a shared string, named with any namespace prefix.
+_SHARED_STRING = re.compile(rb"<(?:[^\s<>:/!?=\"']+:)?si[\s/>]")
+
+
+def _shared_strings(z: zipfile.ZipFile, member: zipfile.ZipInfo, most: int) -> int:
+    """The <si> elements of one part, read in chunks (stops counting past `most`)."""
+    count, tail = 0, b""
+    with z.open(member) as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            block = tail + chunk
+            # An element the chunk cuts is counted with the next one (from its "<" on).
+            last = block.rfind(b"<")
+            cut = last if last >= len(block) - 256 else len(block)
+            count += len(_SHARED_STRING.findall(block, 0, cut))
+            tail = block[cut:]
+            if count > most:
+                return count
+    return count + len(_SHARED_STRING.findall(tail))
+
+
+_ATTRIBUTE = re.compile(rb"""([A-Za-z:]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+# Parts openpyxl's read-only mode does not parse into a tree: the worksheets (streamed row
+# by row) and the shared strings (bounded by their count); as content type and link type.
+_STREAMED = (("spreadsheetml.worksheet+xml", "/worksheet"), ("spreadsheetml.sharedStrings+xml", "/sharedStrings"))
+# Parts openpyxl reads whole whatever the package declares them to be.
+_READ_WHOLE = frozenset({"xl/styles.xml", "xl/theme/theme1.xml", "docProps/core.xml", "docProps/custom.xml",
+                         "docProps/app.xml", "xl/workbook.xml", "[Content_Types].xml"})
+
+
+def _whole_xml(name: str) -> bool:
+    """A part an XML parser may read (images and other binaries are never opened)."""
+    return name.lower().endswith((".xml", ".rels", ".vml"))
+
+
+def _elements(xml: bytes, tag: bytes) -> Iterator[dict[str, str]]:
+    for element in re.finditer(rb"<(?:[\w.-]+:)?" + tag + rb"\b([^>]*)>", xml):
+        yield {m.group(1).decode("latin-1").split(":")[-1]: (m.group(2) if m.group(2) is not None else m.group(3) or b"")
+               .decode("utf-8", "replace") for m in _ATTRIBUTE.finditer(element.group(1))}
+
+
+def _streamed_parts(small: dict[str, bytes], names: set[str]) -> set[str]:
+    """The worksheets, which openpyxl's read-only mode streams row by row, and the shared
+    strings, counted: parts declared as such and linked as such only. Any other part (styles,
+    the workbook, external links, a part declared a worksheet and linked as something else)
+    is read whole."""
+    declared: dict[str, set[str]] = {}
+    for o in _elements(small.get("[Content_Types].xml", b""), b"Override"):
+        declared.setdefault(o.get("PartName", "").lstrip("/"), set()).add(o.get("ContentType", ""))
+    linked: dict[str, set[str]] = {}
+    for rels, xml in small.items():
+        if not rels.endswith(".rels"):
+            continue
+        parent = posixpath.split(posixpath.dirname(rels))[0]
+        for r in _elements(xml, b"Relationship"):
+            if r.get("TargetMode") == "External":
+                continue
+            target = r.get("Target", "")
+            target = target[1:] if target.startswith("/") else posixpath.normpath(posixpath.join(parent, target))
+            linked.setdefault(target, set()).add(r.get("Type", ""))
+    out = set()
+    for content_type, link_type in _STREAMED:
+        out |= {p for p, kinds in declared.items() if p in names and all(content_type in k for k in kinds)
+                and all(t.endswith(link_type) for t in linked.get(p, ()))}
+    return out - _READ_WHOLE - {n for n in names if n.endswith(".rels")}

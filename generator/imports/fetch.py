@@ -27,6 +27,44 @@ class Response:
     content_type: str
 
 
+def _refuse_internal_peer(sock: socket.socket) -> None:
+    """The address a connection reached: a host whose name looked public when it was checked
+    may resolve to an internal address when connected to (DNS rebinding)."""
+    try:
+        address = ipaddress.ip_address(sock.getpeername()[0].split("%")[0])
+    except (OSError, ValueError):
+        return
+    if not address.is_global or address.is_multicast:
+        sock.close()
+        raise FetchError(f"alamat internal ({address}), tidak diambil")
+
+
+def _checked(connection: type) -> type:
+    class Checked(connection):  # type: ignore[misc, valid-type]
+        def connect(self):
+            super().connect()
+            _refuse_internal_peer(self.sock)
+    return Checked
+
+
+class _PeerCheck:
+    """A request that may not reach the internal network is checked where it connects (not
+    through a proxy, which resolves the name itself: the name was checked before)."""
+
+    def do_open(self, http_class, req, **kwargs):
+        if getattr(req, "refuse_internal", False) and not req.has_proxy() and not getattr(req, "_tunnel_host", None):
+            http_class = _checked(http_class)
+        return super().do_open(http_class, req, **kwargs)
+
+
+class _CheckedHTTP(_PeerCheck, urllib.request.HTTPHandler):
+    pass
+
+
+class _CheckedHTTPS(_PeerCheck, urllib.request.HTTPSHandler):
+    pass
+
+
 class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, req, fp, code, msg, headers, newurl):
         if urllib.parse.urlsplit(newurl).scheme not in ("http", "https"):
@@ -72,7 +110,7 @@ class Fetcher:
         self.rules = rules
         self.delay = rules.delay if delay is None else delay
         self.timeout = rules.timeout if timeout is None else timeout
-        self._opener = urllib.request.build_opener(_HttpOnlyRedirects())
+        self._opener = urllib.request.build_opener(_HttpOnlyRedirects(), _CheckedHTTP(), _CheckedHTTPS())
         self._robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
         self._last: dict[str, float] = {}
         self._clock, self._sleep = clock, sleep
@@ -85,7 +123,7 @@ class Fetcher:
         if not internal_ok and (internal := internal_address(url)):
             raise FetchError(f"alamat internal ({internal}), tidak diambil")
         site = host(url)
-        robots = self._robots_of(url)
+        robots = self._robots_of(url, refuse_internal=not internal_ok)
         if robots is not None and not robots.can_fetch(self.rules.user_agent, url):
             raise FetchError("dilarang oleh robots.txt situs itu")
         asked = robots.crawl_delay(self.rules.user_agent) if robots is not None else None
@@ -118,14 +156,14 @@ class Fetcher:
         finally:
             self._last[host(url)] = self._clock()
 
-    def _robots_of(self, url: str) -> urllib.robotparser.RobotFileParser | None:
+    def _robots_of(self, url: str, refuse_internal: bool = False) -> urllib.robotparser.RobotFileParser | None:
         """The host's robots.txt rules; None (everything allowed) when it has none."""
         parts = urllib.parse.urlsplit(url)
         root = f"{parts.scheme}://{parts.netloc}"
         if root not in self._robots:
             parser = urllib.robotparser.RobotFileParser(root + "/robots.txt")
             try:
-                answer = self._get(root + "/robots.txt")
+                answer = self._get(root + "/robots.txt", refuse_internal=refuse_internal)
                 parser.parse(answer.body.decode("utf-8", "replace").splitlines())
             except FetchError as exc:
                 cause = exc.__cause__

@@ -30,7 +30,7 @@ def page_item(html: bytes | str, origin: str, tools: TextTools, fetched_from: st
     if tree is not None and sum(1 for _ in tree.iter()) > most:
         # trafilatura's time grows faster than the page: a 5 MB page of 90,000 paragraphs takes a minute.
         return Skipped(origin, f"halaman dengan lebih dari {most} elemen HTML (batas limits.max_page_elements di "
-                               "generator/data/import.yml); tidak dibaca", REFUSED)
+                               "generator/data/import.yml, atau opsi --limit); tidak dibaca", REFUSED)
     try:
         doc = trafilatura.bare_extraction(html, url=fetched_from, with_metadata=True, include_comments=False,
                                           include_tables=False, include_images=False, favor_precision=True,

@@ -255,6 +255,14 @@ def put_prebuilt_index(site: Path, keep_made: bool) -> None:
     if not index_file.exists() or not workers or not language.exists():
         log.warning("indeks pencarian jadi tidak dibuat: berkas Material tidak ditemukan")
         return
+    try:
+        script = shards.own_stemmer(language.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError):
+        # A hand-written file in docs/ replaced the stemmer: the browser stems with it, and
+        # the build runs no script a folder brings. Material's search indexes the site.
+        log.warning("indeks pencarian jadi tidak dibuat: %s bukan penstem buatan pembangkit (diganti berkas "
+                    "di docs/?); pencarian Material dipakai", urls.SEARCH_LANGUAGE)
+        return
     index = json.loads(index_file.read_text(encoding="utf-8"))
     if keep_made and (site / "search" / "kb" / "index.js").exists():
         # Making the index takes seconds on a large site: a preview keeps the one made
@@ -262,7 +270,7 @@ def put_prebuilt_index(site: Path, keep_made: bool) -> None:
         log.info("pratinjau: indeks pencarian dari awal `mkdocs serve` dipakai lagi (mulai ulang untuk memperbaruinya)")
     else:
         try:
-            files = shards.build(index, shards.Stemmer(language.read_text(encoding="utf-8")))
+            files = shards.build(index, shards.Stemmer(script))
             shards.write(files, site / "search" / "kb")
         except Exception as exc:  # noqa: BLE001 - Material's own search still works, only slower
             log.error("indeks pencarian jadi gagal dibuat; pencarian Material dipakai: %s", one_line(exc))

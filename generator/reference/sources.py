@@ -22,6 +22,7 @@ class ImportLimits:
     max_page_elements: int = 30_000
     max_unzipped_mb: float = 300
     max_shared_strings: int = 1_000_000
+    max_xlsx_part_mb: float = 5
 
     @classmethod
     def from_data(cls, raw: object, path: Path) -> "ImportLimits":

@@ -30,6 +30,8 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 WORKER = Path(__file__).parent / "worker.js"
+STEMMER = Path(__file__).parent / "lunr.id.js"
+_DATA_HEAD = "var KB_ID_DATA = "
 # Documents stemmed together (one call into V8 each).
 STEM_BATCH = 512
 # Documents per chunk file: a result list needs the chunks of its results only
@@ -50,8 +52,22 @@ _KEY_SAFE = re.compile(r"^[a-z0-9]+$")
 _K1 = 1.2
 
 
+def own_stemmer(script: str) -> str:
+    """The stemmer script as the generator writes it (`var KB_ID_DATA = {...};` then the
+    package's lunr.id.js), remade from its data alone; ValueError for any other script. A
+    file in docs/ may stand in for the site's stemmer: the build never runs it."""
+    head, sep, source = script.partition(";\n")
+    if not sep or not head.startswith(_DATA_HEAD) or source != STEMMER.read_text(encoding="utf-8"):
+        raise ValueError("bukan penstem buatan pembangkit")
+    try:
+        data = json.loads(head[len(_DATA_HEAD):])
+    except ValueError:
+        raise ValueError("data penstem bukan JSON") from None
+    return f"{_DATA_HEAD}{json.dumps(data, ensure_ascii=True, separators=(',', ':'), sort_keys=True)};\n{source}"
+
+
 class Stemmer:
-    """Our JavaScript stemmer, the very file the browser loads, run in V8."""
+    """Our JavaScript stemmer, the very file the browser loads (when it is ours: own_stemmer), run in V8."""
 
     def __init__(self, script: str):
         from py_mini_racer import MiniRacer  # only sites with a prebuilt index need V8
