@@ -1,0 +1,40 @@
+"""The official survey prevalence shipped as reference data (data/official_prevalence.csv)."""
+from __future__ import annotations
+
+import csv
+
+from conftest import ROOT, SHARED
+
+
+def test_every_row_of_the_file_is_loaded_with_its_sources(reference):
+    official = reference.official
+    with open(ROOT / "generator" / "data" / "official_prevalence.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(official.values) == len(rows) == 158
+    for row, value in zip(rows, official.values):
+        assert (value.code, value.survey, value.year, value.prevalence) == (row["code"], row["survey"], int(row["year"]),
+                                                                            float(row["prevalence"]))
+        assert value.sources == tuple(row["sources"].split(";"))
+        assert set(value.sources) <= set(official.sources)
+    # The project's copy is the reference file as received.
+    assert (ROOT / "generator" / "data" / "official_prevalence.csv").read_bytes() == \
+        (SHARED / "reference" / "official_prevalence.csv").read_bytes()
+
+
+def test_a_series_runs_from_the_oldest_survey_and_knows_the_papua_split(reference):
+    official = reference.official
+    assert [(v.label, v.prevalence) for v in official.national] == [
+        ("SSGI 2021", 24.4), ("SSGI 2022", 21.6), ("SKI 2023", 21.5), ("SSGI 2024", 19.8)]
+    papua = official.series("91")
+    assert [v.label for v in papua] == ["SSGI 2021", "SSGI 2022", "SKI 2023"]
+    assert [v.pre_split for v in papua] == [True, True, False]
+    assert [v.label for v in official.series("94")] == ["SKI 2023"]  # Papua Tengah: no SSGI 2024 value published
+    assert official.series("64.71") == ()  # no row: nothing, never a guess
+    assert official.national_of("SKI", 2023).prevalence == 21.5
+
+
+def test_the_map_shows_the_newest_survey_that_covers_the_provinces(reference):
+    official = reference.official
+    assert len(official.provinces_of("SSGI", 2024)) == 7
+    assert official.map_survey(38) == ("SKI", 2023)
+    assert len(official.provinces_of("SKI", 2023)) == 38
