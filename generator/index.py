@@ -55,6 +55,15 @@ class RegionEntry:
     articles: list[Article] = field(default_factory=list)
     children: list["RegionEntry"] = field(default_factory=list)  # kabupaten/kota of a province
 
+    @property
+    def efforts(self) -> list[Article]:
+        """The articles that report an effort here (counted as efforts; mentions are counted apart)."""
+        return [a for a in self.articles if a.relevant]
+
+    @property
+    def mentions(self) -> list[Article]:
+        return [a for a in self.articles if not a.relevant]
+
 
 @dataclass
 class TermEntry:
@@ -69,6 +78,12 @@ class ActorEntry:
     type: str
     path: str
     articles: list[Article] = field(default_factory=list)
+
+
+# Kinds of figure whose meaning is known ("count" is any other number: "9 anak").
+TABULATED_KINDS = frozenset({"prevalence", "target", "budget", "unit-cost", "beneficiaries", "cases", "places", "workers"})
+# Less than this is no budget: the unit was misread ("Rp 7,9 Trilliun" read as Rp7,9).
+MIN_BUDGET_IDR = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -90,21 +105,23 @@ class FigureRow:
             return self.region.name
         return "Indonesia (nasional)" if self.national else ""
 
-
-@dataclass(frozen=True)
-class ProvincePrevalence:
-    """What the prevalence map shows of a province, and what it rests on."""
-
-    low: float
-    high: float  # equal to `low` for a province-wide figure
-    year: int
-    rows: tuple[FigureRow, ...]  # the figures it comes from
-    basis: str  # "provinsi": the province's own figure; "kabupaten/kota": the range of theirs
-
     @property
-    def value(self) -> float:
-        """The value the map's colour stands for: the middle of a range."""
-        return round((self.low + self.high) / 2, 2)
+    def tabulated(self) -> bool:
+        """The publishing rule of news figures beyond their article's page (the data page,
+        region pages, charts): a figure of an article that reports a stunting effort, whose
+        kind, area and year are known; a prevalence or a target is a stunting rate in
+        percent; a budget is at least a million rupiah. Anything else stays on its
+        article's page only, where its sentence says what it is."""
+        f = self.figure
+        if not self.article.relevant or f.kind not in TABULATED_KINDS or f.year is None:
+            return False
+        if self.region is None and not self.national:
+            return False
+        if f.kind in ("prevalence", "target"):
+            return f.unit == "percent" and f.subject == "stunting" and 0 < f.value < 100
+        if f.kind == "budget":
+            return f.unit == "IDR" and f.value >= MIN_BUDGET_IDR
+        return True
 
 
 def figure_region(figure: Figure, gaz: Gazetteer) -> Region | None:
@@ -130,7 +147,7 @@ class KnowledgeBase:
     undated: list[Article]
     taxonomy: Taxonomy
     gazetteer: Gazetteer
-    figures: list[FigureRow] = field(default_factory=list)  # every figure, newest article first
+    figures: list[FigureRow] = field(default_factory=list)  # every tabulated figure, newest article first
     figures_by_region: dict[str, list[FigureRow]] = field(default_factory=dict)  # a province's include its regencies'
 
     @classmethod
@@ -182,7 +199,8 @@ class KnowledgeBase:
                 years[a.date.year][a.date.month].append(a)
             else:
                 undated.append(a)
-        figures = [row for _, rows in placed for row in rows]
+        # Only the figures the publishing rule lets out leave their article's page.
+        figures = [row for _, rows in placed for row in rows if row.tabulated]
         by_region: dict[str, list[FigureRow]] = defaultdict(list)
         for row in figures:
             if row.region is not None:
@@ -213,9 +231,10 @@ class KnowledgeBase:
         wanted = set(ids)
         return [a for a in self.every if a.id in wanted]
 
-    def newest(self, limit: int) -> list[Article]:
-        """The newest listed articles whatever their relevance (feeds, "Artikel terbaru")."""
-        return sorted(self.articles, key=lambda a: (*newest_first(a.date), a.id))[:limit]
+    def newest(self, limit: int, relevance: str | None = None) -> list[Article]:
+        """The newest listed articles of one relevance ("effort": "Artikel terbaru"; "mention"), or all (feeds)."""
+        articles = self.articles if relevance is None else [a for a in self.articles if a.relevance == relevance]
+        return sorted(articles, key=lambda a: (*newest_first(a.date), a.id))[:limit]
 
     def figures_of(self, kind: str, newest_year_first: bool = False) -> list[FigureRow]:
         rows = [r for r in self.figures if r.figure.kind == kind]
@@ -239,25 +258,14 @@ class KnowledgeBase:
                 series[r.area].setdefault(f.year, f.value)
         return {name: sorted(points.items()) for name, points in sorted(series.items())}
 
-    def latest_prevalence(self, province: Region) -> "ProvincePrevalence | None":
-        """The latest measured prevalence of a province: its own figure when an article gives
-        one, else the range of its kabupaten/kota's figures of their latest year."""
-        rows = [r for r in self.figures_by_region.get(province.code, ())
-                if r.figure.kind == "prevalence" and r.figure.year and r.region is not None]
-        own = [r for r in rows if r.region.code == province.code]
-        if own:
-            year = max(r.figure.year for r in own)
-            # The newest article's figure for that year.
-            row = min((r for r in own if r.figure.year == year), key=lambda r: (*newest_first(r.article.date), r.article.id))
-            return ProvincePrevalence(row.figure.value, row.figure.value, year, (row,), "provinsi")
+    def newest_news_prevalence(self, province: Region) -> FigureRow | None:
+        """The newest prevalence the news gives for a province or one of its kabupaten/kota:
+        the latest year, the province's own before its regencies', then the newest article."""
+        rows = [r for r in self.figures_by_region.get(province.code, ()) if r.figure.kind == "prevalence"]
         if not rows:
             return None
-        year = max(r.figure.year for r in rows)
-        latest: dict[str, FigureRow] = {}
-        for r in sorted((r for r in rows if r.figure.year == year), key=lambda r: (*newest_first(r.article.date), r.article.id)):
-            latest.setdefault(r.region.code, r)
-        values = [r.figure.value for r in latest.values()]
-        return ProvincePrevalence(min(values), max(values), year, tuple(latest[c] for c in sorted(latest)), "kabupaten/kota")
+        return min(rows, key=lambda r: (-r.figure.year, r.region.code != province.code,
+                                        *newest_first(r.article.date), r.article.id, r.region.code))
 
     def articles_per_month(self) -> list[tuple[int, int, int]]:
         """(year, month, count) for every month from the first dated article to the last."""

@@ -36,6 +36,9 @@ FEED_JSON = "feed.json"
 DATA_JSON = "data/articles.json"
 DATA_CSV = "data/articles.csv"
 FIGURES_CSV = "data/figures.csv"
+# The official survey prevalence as shipped (generator/data), and its sources.
+OFFICIAL_CSV = "data/official_prevalence.csv"
+OFFICIAL_SOURCES = "data/official_prevalence_sumber.txt"
 BUILD_REPORT = "data/build-report.json"
 # Material's search worker loads lunr.<lang>.min.js from here: ours is the Indonesian one.
 SEARCH_LANGUAGE = "assets/javascripts/lunr/min/lunr.id.min.js"

@@ -62,11 +62,18 @@ def test_figures_are_placed_where_they_apply(kb):
     rows = kb.figures_in(kb.regions["72"].region)  # a province's include its regencies'
     assert [(r.figure.year, r.figure.value) for r in rows if r.figure.kind == "prevalence"] == [(2022, 20.1), (2023, 15.3)]
     assert kb.prevalence_series(rows) == {"Kabupaten Sigi": [(2022, 20.1), (2023, 15.3)]}
-    # No province-wide figure: the range of its kabupaten/kota's latest year (here one).
-    latest = kb.latest_prevalence(kb.regions["72"].region)
-    assert (latest.low, latest.high, latest.year, latest.basis) == (15.3, 15.3, 2023, "kabupaten/kota")
-    assert [r.article.id for r in latest.rows] == ["sigi-2023"]
-    assert kb.latest_prevalence(kb.regions["11"].region) is None
+    # The newest news prevalence of a province: here a regency's, with its area and year.
+    newest = kb.newest_news_prevalence(kb.regions["72"].region)
+    assert (newest.figure.value, newest.figure.year, newest.area, newest.article.id) == (15.3, 2023, "Kabupaten Sigi", "sigi-2023")
+    assert kb.newest_news_prevalence(kb.regions["11"].region) is None
+
+
+def test_efforts_and_mentions_are_counted_apart(kb):
+    sulteng = kb.regions["72"]
+    assert {a.id for a in sulteng.efforts} >= {"sigi-2024", "sigi-2023", "poso"}
+    assert all(a.relevant for a in sulteng.efforts) and all(not a.relevant for a in sulteng.mentions)
+    assert [a.id for a in kb.newest(10, "effort")] == [a.id for a in kb.newest(10) if a.relevant]
+    assert [a.id for a in kb.newest(10, "mention")] == ["mention"]
 
 
 def test_related_articles_share_region_and_programmes(kb):
@@ -81,3 +88,31 @@ def test_an_article_with_an_unknown_id_is_left_out_not_fatal(extract, reference)
     kb, problems = KnowledgeBase.build([good, odd], reference.taxonomy, reference.gazetteer)
     assert [a.id for a in kb.every] == ["good"]
     assert problems[0].file == "odd.txt" and "no-such-programme" in problems[0].message
+
+
+def test_only_figures_of_known_kind_area_and_year_about_stunting_leave_their_article(extract, reference):
+    from generator.index import FigureRow
+    from generator.model import Figure
+
+    sigi = extract(SIGI_2023, "sigi.txt")
+    mention = extract(MENTION, "mention.txt")
+    region = reference.gazetteer.regions["72.10"]
+
+    def row(article=sigi, region=region, **changes) -> FigureRow:
+        base = dict(kind="prevalence", value=15.3, unit="percent", year=2023, subject="stunting", text="15,3 persen",
+                    scope=region.code if region else "")
+        return FigureRow(Figure(**{**base, **changes}), article, region)
+
+    assert row().tabulated
+    assert row(kind="target", value=14.0).tabulated  # a target is tabulated as a target, never as prevalence
+    assert row(region=None, scope="national").tabulated
+    assert not row(year=None).tabulated  # no year
+    assert not row(region=None).tabulated  # no area
+    assert not row(kind="count", unit="count", subject="anak", value=9).tabulated  # "9 anak": no clear subject
+    assert not row(subject="inflasi").tabulated  # a rate, not of stunting
+    assert not row(article=mention).tabulated  # an article that only mentions stunting
+    assert not row(kind="budget", unit="IDR", subject="rupiah", value=7.9, text="Rp 7,9 Trilliun").tabulated
+    assert row(kind="budget", unit="IDR", subject="rupiah", value=7.9e12, text="Rp 7,9 triliun").tabulated
+    assert row(kind="beneficiaries", unit="count", subject="balita", value=3200).tabulated
+    kb = _kb(extract, reference, {"sigi.txt": SIGI_2023, "mention.txt": MENTION})
+    assert all(r.tabulated for r in kb.figures) and kb.figures

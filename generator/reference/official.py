@@ -65,6 +65,8 @@ class OfficialPrevalence:
     values: tuple[OfficialValue, ...]  # in file order
     sources: tuple[str, ...]  # every key the description credits
     by_code: dict[str, tuple[OfficialValue, ...]]  # area code -> its values, oldest survey first
+    file_text: str = ""  # the CSV file as shipped (the site's download)
+    description: str = ""  # official_prevalence.md: the sources, credited
 
     @classmethod
     def load(cls, path: Path, description: Path, gaz: Gazetteer) -> "OfficialPrevalence":
@@ -72,9 +74,11 @@ class OfficialPrevalence:
         rows = csv_rows(path, columns)
         notes = _optional_column(path, "notes", len(rows))
         try:
-            credited = tuple(dict.fromkeys(_SOURCE_KEY.findall(description.read_text(encoding="utf-8"))))
+            described = description.read_text(encoding="utf-8")
+            file_text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise DataFileError(f"{description}: cannot be read ({exc})") from exc
+            raise DataFileError(f"{exc.filename if isinstance(exc, OSError) else description}: cannot be read ({exc})") from exc
+        credited = tuple(dict.fromkeys(_SOURCE_KEY.findall(described)))
         values = []
         with compiling(path):
             for (level, code, name, survey, year, prevalence, confidence, sources), note in zip(rows, notes):
@@ -85,7 +89,8 @@ class OfficialPrevalence:
         for v in values:
             by_code.setdefault(v.code, []).append(v)
         return cls(tuple(values), credited,
-                   {code: tuple(sorted(vs, key=lambda v: v.year)) for code, vs in sorted(by_code.items())})
+                   {code: tuple(sorted(vs, key=lambda v: v.year)) for code, vs in sorted(by_code.items())},
+                   file_text, described)
 
     def series(self, code: str) -> tuple[OfficialValue, ...]:
         """An area's values, oldest survey first (empty where the file has none)."""

@@ -83,7 +83,7 @@ def _actor_type_depends(kb: KnowledgeBase, ctx: dict) -> tuple:
 
 
 def _region_index_depends(kb: KnowledgeBase, ctx: dict) -> tuple:
-    return tuple((p.region.code, len(p.articles), kb.latest_prevalence(p.region),
+    return tuple((p.region.code, len(p.articles), len(p.efforts),
                   tuple(len(c.articles) for c in p.children)) for p in kb.provinces)
 
 
@@ -107,7 +107,9 @@ def _data_index_depends(kb: KnowledgeBase, ctx: dict) -> tuple:
     # Figure rows show their article (its digest is in the key through `articles`) and
     # link their actor's page.
     actors = sorted({r.figure.actor for r in kb.figures if r.figure.actor})
-    return (len(kb.articles), tuple((name, kb.actor(name).path) for name in actors))
+    # The official table counts each province's efforts.
+    return (len(kb.articles), tuple((name, kb.actor(name).path) for name in actors),
+            tuple(len(p.efforts) for p in kb.provinces), len([a for a in kb.articles if a.relevant]))
 
 
 ARTICLE = PageKind("article", "html/article.html.j2", depends=_article_depends)
@@ -165,10 +167,10 @@ class PageTable:
                             ex=excerpts(a, self.renderer.settings.full_text))
         yield self.page(REGION_INDEX, urls.index("regions"), {"title": "Wilayah"})
         for p in kb.provinces:
-            yield from self._entry(PROVINCE, p.path, p.region.name, "Provinsi", p.articles, entry=p)
+            yield from self._entry(PROVINCE, p.path, p.region.name, "Provinsi", p.efforts, entry=p)
             for r in p.children:
                 if r.articles:
-                    yield from self._entry(REGENCY, r.path, r.region.name, p.region.name, r.articles, entry=r,
+                    yield from self._entry(REGENCY, r.path, r.region.name, p.region.name, r.efforts, entry=r,
                                            province=p.region)
         yield self.page(PROGRAMME_INDEX, urls.index("programmes"), {"title": "Program"})
         for e in kb.programmes:
