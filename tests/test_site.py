@@ -191,3 +191,29 @@ def test_article_pages_load_our_stylesheet_and_keep_chips_out_of_search(seed_sit
     article_text = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("artikel/000_"))
     assert "Adaro Group memperluas intervensi" in article_text
     assert "Penguatan posyandu Data, sistem informasi" not in article_text  # the chips
+
+
+def test_every_article_is_listed_by_year_on_the_article_index(seed_site, records):
+    html = (seed_site / "artikel" / "index.html").read_text(encoding="utf-8")
+    assert "<h1" in html and "Semua artikel" in html
+    for r in records:
+        assert f'href="{r["id"]}/"' in html, r["id"]
+    years = re.findall(r'<h2 id="tahun-(\d{4})"', html)
+    assert years == sorted(years, reverse=True) and years
+    assert 'id="tanpa-tanggal"' in html  # 001 has no date
+
+
+def test_a_date_that_is_not_stated_in_full_says_so(seed_site):
+    def page(seed_id: str) -> str:
+        return (seed_site / "artikel" / seed_id / "index.html").read_text(encoding="utf-8")
+
+    assert "Tahun diperkirakan" in page("000_677c019573854520")  # "Rabu (12/6)": the year the weekday fits
+    assert "tidak menyebut tanggal terbitnya" in page("001_61679519f178c8a6")
+    assert "Tahun diperkirakan" not in page("003_3fc613008b70f62d")
+
+
+def test_curator_headings_show_field_names_as_code(seed_site):
+    html = (seed_site / "kurasi" / "index.html").read_text(encoding="utf-8")
+    headings = re.findall(r"<h3[^>]*>(.*?)</h3>", html, flags=re.S)
+    assert any("<code>programmes</code>" in h for h in headings), headings
+    assert not [h for h in headings if "`" in h]

@@ -122,6 +122,7 @@ TARGET = PageKind("target", "html/target.html.j2", searched=False)
 YEAR = PageKind("year", "html/timeline_year.html.j2", searched=False)
 MONTH = PageKind("month", "html/timeline_month.html.j2", searched=False)
 ARCHIVE = PageKind("archive", "html/article_archive.html.j2", searched=False)
+ARTICLE_INDEX = PageKind("article-index", "html/article_index.html.j2", searched=False)
 REGION_INDEX = PageKind("region-index", "md/region_index.md.j2", html=False, searched=False, depends=_region_index_depends)
 PROGRAMME_INDEX = PageKind("programme-index", "md/programme_index.md.j2", html=False, depends=_programme_index_depends)
 ACTOR_INDEX = PageKind("actor-index", "md/actor_index.md.j2", html=False, searched=False, depends=_actor_index_depends)
@@ -165,6 +166,8 @@ class PageTable:
             yield self.page(ARTICLE, urls.article(a.slug), self._article_meta(a), source=a.file, a=a, related=related,
                             search_paragraphs=self.renderer.search_paragraphs,
                             ex=excerpts(a, self.renderer.settings.full_text))
+        yield self.page(ARTICLE_INDEX, urls.index("articles"), {"title": "Semua artikel"}, years=kb.years,
+                        undated=kb.undated, size=size)
         yield self.page(REGION_INDEX, urls.index("regions"), {"title": "Wilayah"})
         for p in kb.provinces:
             yield from self._entry(PROVINCE, p.path, p.region.name, "Provinsi", p.efforts, entry=p)

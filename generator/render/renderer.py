@@ -10,6 +10,7 @@ the same HTML through unchanged.
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 
 from jinja2 import BytecodeCache, ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, pass_context
@@ -25,6 +26,8 @@ from . import charts, format
 from .markup import evidence_html, finalize, front_matter, glossary_pattern, md_escape, plain_title
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+# A date written without its year: "Rabu (12/6)".
+_YEARLESS = re.compile(r"\(\s*\d{1,2}/\d{1,2}\s*\)")
 _URL_SLOT = "\x00url\x00"
 
 
@@ -60,7 +63,7 @@ class Renderer:
         self.env.filters.update(shared_filters)
         self.html_env = Environment(autoescape=True, **options)
         self.html_env.globals.update(shared_globals, link=self._html_link, evidence_rows=self.evidence_rows,
-                                     chips=self.chips, tag_links=self.tag_links)
+                                     chips=self.chips, tag_links=self.tag_links, date_note=self.date_note)
         # Glossary terms become <abbr> tooltips in article texts.
         self.html_env.filters.update(shared_filters, glossed=self._glossed, evidence_html=evidence_html,
                                      month_id=self.month_name)
@@ -106,6 +109,18 @@ class Renderer:
 
     def month_name(self, month: int) -> str:
         return self.ref.calendar.month_names[month - 1]
+
+    def date_note(self, a: Article) -> str:
+        """What a reader should know about an article's date when it is not stated in full:
+        unknown, or a year the text did not give (found as the one year whose calendar fits
+        the weekday, extract/dates.py)."""
+        if a.date is None:
+            return "Sumber dan teks artikel tidak menyebut tanggal terbitnya."
+        ev = a.date_evidence
+        if ev is not None and ev.cue and _YEARLESS.search(ev.cue) and str(a.date.year) not in ev.cue:
+            return (f"Tahun diperkirakan: teks hanya menyebut hari dan tanggal ({ev.cue}); "
+                    f"{a.date.year} adalah tahun di teks yang cocok dengan hari itu.")
+        return ""
 
     def figure_when(self, f) -> str:
         return format.figure_when(f, self.words.figure_basis)
