@@ -75,7 +75,7 @@ class OfficialPrevalence:
         notes = _optional_column(path, "notes", len(rows))
         try:
             described = description.read_text(encoding="utf-8")
-            file_text = path.read_text(encoding="utf-8")
+            file_text = path.read_bytes().decode("utf-8")  # as shipped, line endings included
         except (OSError, UnicodeDecodeError) as exc:
             raise DataFileError(f"{exc.filename if isinstance(exc, OSError) else description}: cannot be read ({exc})") from exc
         credited = tuple(dict.fromkeys(_SOURCE_KEY.findall(described)))

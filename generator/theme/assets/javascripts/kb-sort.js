@@ -3,7 +3,7 @@
    value it sorts by (numbers); other cells sort by their text; empty values go last.
    No inline script, no network: it works under the site's Content-Security-Policy and
    from file:// (the offline bundle). With Material's instant navigation, pages are
-   swapped in without a reload: `document$` tells when one is. */
+   swapped in without a reload: `document$` tells when one is; setting up twice does nothing. */
 (function () {
   "use strict";
 
@@ -59,11 +59,13 @@
     Array.prototype.forEach.call(document.querySelectorAll("table.kb-sortable"), setUp);
   }
 
-  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
-    window.document$.subscribe(setUpAll);
-  } else if (document.readyState === "loading") {
+  // Now (the script comes after the content), and on every page instant navigation swaps in.
+  if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", setUpAll);
   } else {
     setUpAll();
+  }
+  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
+    window.document$.subscribe(setUpAll);
   }
 })();
