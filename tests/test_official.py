@@ -38,3 +38,22 @@ def test_the_map_shows_the_newest_survey_that_covers_the_provinces(reference):
     assert len(official.provinces_of("SSGI", 2024)) == 7
     assert official.map_survey(38) == ("SKI", 2023)
     assert len(official.provinces_of("SKI", 2023)) == 38
+
+
+ASMAT = ("Pemkab Asmat perkuat posyandu untuk cegah stunting\n\n"
+         "AGATS, Senin (3/6/2024) - Pemerintah Kabupaten Asmat memperkuat posyandu di setiap kampung untuk menurunkan "
+         "stunting. Kader posyandu menimbang dan mengukur balita setiap bulan di Kabupaten Asmat.\n")
+
+
+def test_a_regency_with_an_official_row_shows_it_as_a_table(build_kb):
+    output, _, _ = build_kb({"asmat.txt": ASMAT})
+    page = (output / "wilayah" / "papua-selatan" / "kabupaten-asmat.md").read_text(encoding="utf-8")
+    official = page[page.index('<h2 id="survei-resmi"'):page.index('<h2 id="angka-dari-berita"')]
+    # One survey (SSGI 2022, reported under the pre-split Papua): a table, no one-point chart.
+    assert '<th scope="row">SSGI 2022</th><td style="text-align: right;">54,5%</td><td style="text-align: right;">21,6%</td>' in official
+    assert "<svg" not in official
+    province = (output / "wilayah" / "papua-selatan" / "index.md").read_text(encoding="utf-8")
+    series = province[province.index('<h2 id="survei-resmi"'):province.index('<h2 id="angka-dari-berita"')]
+    assert "SKI 2023" in series and "SSGI 2021" not in series  # Papua Selatan exists from SKI 2023 on
+    papua = (output / "wilayah" / "papua" / "index.md").read_text(encoding="utf-8")
+    assert '<th scope="row">SSGI 2021*</th>' in papua and "sebelum pemekaran 2022" in papua
