@@ -16,6 +16,7 @@ from . import urls
 from .errors import one_line
 from .model import Actor, Article, Figure, Problem, Region
 from .reference.gazetteer import Gazetteer
+from .reference.site import PublishingRule
 from .reference.taxonomy import Taxonomy, Term
 
 
@@ -80,12 +81,6 @@ class ActorEntry:
     articles: list[Article] = field(default_factory=list)
 
 
-# Kinds of figure whose meaning is known ("count" is any other number: "9 anak").
-TABULATED_KINDS = frozenset({"prevalence", "target", "budget", "unit-cost", "beneficiaries", "cases", "places", "workers"})
-# Less than this is no budget: the unit was misread ("Rp 7,9 Trilliun" read as Rp7,9).
-MIN_BUDGET_IDR = 1_000_000
-
-
 @dataclass(frozen=True)
 class FigureRow:
     """A figure placed in the knowledge base: where it applies and which article reports it."""
@@ -104,24 +99,6 @@ class FigureRow:
         if self.region is not None:
             return self.region.name
         return "Indonesia (nasional)" if self.national else ""
-
-    @property
-    def tabulated(self) -> bool:
-        """The publishing rule of news figures beyond their article's page (the data page,
-        region pages, charts): a figure of an article that reports a stunting effort, whose
-        kind, area and year are known; a prevalence or a target is a stunting rate in
-        percent; a budget is at least a million rupiah. Anything else stays on its
-        article's page only, where its sentence says what it is."""
-        f = self.figure
-        if not self.article.relevant or f.kind not in TABULATED_KINDS or f.year is None:
-            return False
-        if self.region is None and not self.national:
-            return False
-        if f.kind in ("prevalence", "target"):
-            return f.unit == "percent" and f.subject == "stunting" and 0 < f.value < 100
-        if f.kind == "budget":
-            return f.unit == "IDR" and f.value >= MIN_BUDGET_IDR
-        return True
 
 
 def figure_region(figure: Figure, gaz: Gazetteer) -> Region | None:
@@ -147,13 +124,15 @@ class KnowledgeBase:
     undated: list[Article]
     taxonomy: Taxonomy
     gazetteer: Gazetteer
-    figures: list[FigureRow] = field(default_factory=list)  # every tabulated figure, newest article first
+    figures: list[FigureRow] = field(default_factory=list)  # the figures publishing lets out, newest article first
     figures_by_region: dict[str, list[FigureRow]] = field(default_factory=dict)  # a province's include its regencies'
 
     @classmethod
-    def build(cls, articles: list[Article], taxonomy: Taxonomy, gaz: Gazetteer) -> tuple["KnowledgeBase", list[Problem]]:
+    def build(cls, articles: list[Article], taxonomy: Taxonomy, gaz: Gazetteer,
+              publishing: PublishingRule = PublishingRule()) -> tuple["KnowledgeBase", list[Problem]]:
         """The knowledge base, and a problem for each article that could not be placed in it
-        (left out, so that one odd article never stops the others)."""
+        (left out, so that one odd article never stops the others). Of the news figures it
+        keeps those `publishing` lets out of their article's page (data/publish.yml)."""
         placed: list[tuple[Article, list[FigureRow]]] = []
         problems: list[Problem] = []
         for a in articles:
@@ -199,8 +178,7 @@ class KnowledgeBase:
                 years[a.date.year][a.date.month].append(a)
             else:
                 undated.append(a)
-        # Only the figures the publishing rule lets out leave their article's page.
-        figures = [row for _, rows in placed for row in rows if row.tabulated]
+        figures = [row for _, rows in placed for row in rows if publishing.tabulated(row)]
         by_region: dict[str, list[FigureRow]] = defaultdict(list)
         for row in figures:
             if row.region is not None:

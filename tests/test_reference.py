@@ -58,6 +58,7 @@ BREAKAGES = [
     ("official_prevalence.csv", lambda t: t.replace("Aceh,SSGI,2021,33.2", "Aceh,SSGI,2022,33.2"), "two rows"),
     ("official_prevalence.csv", lambda t: t.replace("Aceh,SSGI,2021,33.2,high", "Aceh,SSGI,2021,33.2,low"),
      "confidence 'low'"),
+    ("publish.yml", lambda t: t.replace("min_budget_idr:", "budget_min:"), "missing entry 'min_budget_idr'"),
 ]
 
 

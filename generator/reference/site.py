@@ -1,6 +1,7 @@
 """What the site shows besides the articles: its words for ids (`data/site.yml`), the
-glossary (`data/glossary.yml`), the search language's words (`data/search_id.yml`)
-and the province tile map's layout (`data/tilemap.csv`)."""
+glossary (`data/glossary.yml`), the search language's words (`data/search_id.yml`),
+the province tile map's layout (`data/tilemap.csv`) and which news figures leave their
+article's page (`data/publish.yml`)."""
 from __future__ import annotations
 
 import re
@@ -39,6 +40,46 @@ class SiteWords:
 
     def section(self, section_id: str) -> str:
         return self.sections.get(section_id, self.sections["other"])
+
+
+# Kinds of figure whose meaning is known ("count" is any other number).
+TABULATED_KINDS = frozenset({"prevalence", "target", "budget", "unit-cost", "beneficiaries", "cases", "places", "workers"})
+
+
+@dataclass(frozen=True)
+class PublishingRule:
+    """Which news figures the data page, region pages and charts take (`data/publish.yml`):
+    the one place of that rule (index.KnowledgeBase keeps only those)."""
+
+    vague_subjects: frozenset[str] = frozenset()
+    min_budget_idr: float = 1_000_000
+
+    @classmethod
+    def load(cls, path: Path) -> "PublishingRule":
+        raw = yaml_mapping(path)
+        with compiling(path):
+            rule = cls(frozenset(str(w).lower() for w in raw.get("vague_subjects") or ()),
+                       float(raw["min_budget_idr"]))
+        if rule.min_budget_idr < 0:
+            raise DataFileError(f"{path}: min_budget_idr must not be negative")
+        return rule
+
+    def tabulated(self, row) -> bool:
+        """A figure of an article that reports a stunting effort, whose kind, area and year are
+        known; a prevalence or a target is a stunting rate in percent; a count names what it
+        counts; a budget is at least `min_budget_idr`. `row`: an index.FigureRow."""
+        f = row.figure
+        if not row.article.relevant or f.kind not in TABULATED_KINDS or f.year is None:
+            return False
+        if row.region is None and not row.national:
+            return False
+        if f.kind in ("prevalence", "target"):
+            return f.unit == "percent" and f.subject == "stunting" and 0 < f.value < 100
+        if f.kind == "budget":
+            return f.unit == "IDR" and f.value >= self.min_budget_idr
+        if f.unit == "count":
+            return f.subject.lower() not in self.vague_subjects
+        return True
 
 
 # A term the glossary's tooltip syntax can hold.
