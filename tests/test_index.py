@@ -92,7 +92,7 @@ def test_an_article_with_an_unknown_id_is_left_out_not_fatal(extract, reference)
 
 def test_only_figures_of_known_kind_area_and_year_about_stunting_leave_their_article(extract, reference):
     from generator.index import FigureRow
-    from generator.model import Figure
+    from generator.model import Evidence, Figure
 
     sigi = extract(SIGI_2023, "sigi.txt")
     mention = extract(MENTION, "mention.txt")
@@ -113,9 +113,28 @@ def test_only_figures_of_known_kind_area_and_year_about_stunting_leave_their_art
     assert not shown(row(kind="beneficiaries", unit="count", subject="anak", value=9))  # "9 anak": of what?
     assert shown(row(kind="beneficiaries", unit="count", subject="balita", value=3200))
     assert not shown(row(subject="inflasi"))  # a rate, not of stunting
+    # "menurunkan angka stunting secara nasional hingga 14 persen pada 2024", written in 2023: a goal
+    assert not shown(row(region=None, scope="national", value=14.0, year=sigi.date.year + 1))
     assert not shown(row(article=mention))  # an article that only mentions stunting
     assert not shown(row(kind="budget", unit="IDR", subject="rupiah", value=7.9, text="Rp 7,9 Trilliun"))
-    assert shown(row(kind="budget", unit="IDR", subject="rupiah", value=7.9e12, text="Rp 7,9 triliun"))
+    assert shown(row(kind="budget", unit="IDR", subject="rupiah", value=7.9e12, text="Rp 7,9 triliun",
+                     evidence=Evidence("Dana Rp 7,9 triliun untuk percepatan penurunan stunting.")))
     kb, _ = KnowledgeBase.build([sigi, mention], reference.taxonomy, reference.gazetteer, reference.publishing)
     assert kb.figures and all(shown(r) for r in kb.figures)
     assert len(kb.figures) == len([f for f in sigi.figures if shown(FigureRow(f, sigi, reference.gazetteer.regions.get(f.scope)))])
+
+
+def test_money_leaves_its_article_only_when_its_sentence_is_about_stunting(extract, reference):
+    from generator.index import FigureRow
+    from generator.model import Evidence, Figure
+
+    sigi = extract(SIGI_2023, "sigi.txt")
+    region = reference.gazetteer.regions["72.10"]
+    shown = reference.publishing.tabulated
+
+    def budget(sentence: str) -> FigureRow:
+        return FigureRow(Figure("budget", 7e9, "IDR", 2023, "rupiah", "Rp 7 miliar", Evidence(sentence), region.code), sigi, region)
+
+    assert shown(budget("Tahun 2023, Pemkab Sigi mengalokasikan Rp 7 miliar untuk mempercepat penurunan stunting."))
+    assert shown(budget("Anggaran PMT bagi balita di Sigi mencapai Rp 7 miliar."))
+    assert not shown(budget("Pada 2023 belanja negara untuk Sigi dialokasikan sebesar Rp 7 miliar."))  # a whole budget

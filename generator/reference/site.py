@@ -53,28 +53,39 @@ class PublishingRule:
 
     vague_subjects: frozenset[str] = frozenset()
     min_budget_idr: float = 1_000_000
+    money_words: re.Pattern | None = None  # None: any money figure of an effort article
 
     @classmethod
     def load(cls, path: Path) -> "PublishingRule":
         raw = yaml_mapping(path)
         with compiling(path):
+            words = [str(w) for w in raw.get("money_words") or ()]
             rule = cls(frozenset(str(w).lower() for w in raw.get("vague_subjects") or ()),
-                       float(raw["min_budget_idr"]))
+                       float(raw["min_budget_idr"]),
+                       re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)", re.I) if words else None)
         if rule.min_budget_idr < 0:
             raise DataFileError(f"{path}: min_budget_idr must not be negative")
         return rule
 
     def tabulated(self, row) -> bool:
         """A figure of an article that reports a stunting effort, whose kind, area and year are
-        known; a prevalence or a target is a stunting rate in percent; a count names what it
-        counts; a budget is at least `min_budget_idr`. `row`: an index.FigureRow."""
+        known; a prevalence or a target is a stunting rate in percent, and a prevalence is of a
+        year the article could have measured (not after its own); a count names what it
+        counts; money is said of stunting (`money_words` in its sentence), and a budget is at
+        least `min_budget_idr`. `row`: an index.FigureRow."""
         f = row.figure
         if not row.article.relevant or f.kind not in TABULATED_KINDS or f.year is None:
             return False
         if row.region is None and not row.national:
             return False
+        if f.kind == "prevalence" and row.article.date is not None and f.year > row.article.date.year:
+            return False  # a rate of a year after the article's: a goal, whatever its words, not a measurement
         if f.kind in ("prevalence", "target"):
             return f.unit == "percent" and f.subject == "stunting" and 0 < f.value < 100
+        if f.unit == "IDR" and self.money_words is not None:
+            sentence = f.evidence.sentence if f.evidence is not None else ""
+            if not self.money_words.search(sentence):
+                return False
         if f.kind == "budget":
             return f.unit == "IDR" and f.value >= self.min_budget_idr
         if f.unit == "count":
