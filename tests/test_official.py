@@ -57,3 +57,5 @@ def test_a_regency_with_an_official_row_shows_it_as_a_table(build_kb):
     assert "SKI 2023" in series and "SSGI 2021" not in series  # Papua Selatan exists from SKI 2023 on
     papua = (output / "wilayah" / "papua" / "index.md").read_text(encoding="utf-8")
     assert '<th scope="row">SSGI 2021*</th>' in papua and "sebelum pemekaran 2022" in papua
+    # In its chart no line joins the larger pre-split Papua to today's.
+    assert "<title>Papua sebelum pemekaran 2022: 34,6%</title>" in papua and "<title>Papua 2023: 28,6%</title>" in papua

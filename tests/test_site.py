@@ -165,8 +165,10 @@ def test_charts_are_well_formed(seed_site):
     # One news figure of Balangan: a table row, not a one-point chart.
     assert "Kabupaten Balangan" in data and "14,61%" in data
     assert "Kabupaten Balangan 2023: 14,61%" not in data
+    # Every chart has its data as a table: the bars a "Data grafik" table, the official series the table after it.
+    assert "<summary>Data grafik</summary>" in (seed_site / "linimasa" / "index.html").read_text(encoding="utf-8")
     province = (seed_site / "wilayah" / "kalimantan-selatan" / "index.html").read_text(encoding="utf-8")
-    assert "<summary>Data grafik</summary>" in province  # every chart has its data as a table
+    assert re.search(r"</figure>\s*<div class=\"kb-scroll\" tabindex=\"0\">\s*<table>\s*<caption>Prevalensi stunting balita", province)
 
 
 def test_region_pages_open_with_the_official_series_then_the_news(seed_site):
