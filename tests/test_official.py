@@ -59,3 +59,26 @@ def test_a_regency_with_an_official_row_shows_it_as_a_table(build_kb):
     assert '<th scope="row">SSGI 2021*</th>' in papua and "sebelum pemekaran 2022" in papua
     # In its chart no line joins the larger pre-split Papua to today's.
     assert "<title>Papua sebelum pemekaran 2022: 34,6%</title>" in papua and "<title>Papua 2023: 28,6%</title>" in papua
+
+
+def test_a_province_without_an_official_value_is_grey_and_says_so(tmp_path):
+    import shutil
+
+    from generator.build import build
+    from generator.config import BuildConfig
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "generator" / "data", data)
+    path = data / "official_prevalence.csv"
+    text = path.read_bytes().decode("utf-8")
+    row = next(line for line in text.splitlines(keepends=True) if line.startswith("province,94,Papua Tengah,SKI,2023"))
+    path.write_bytes(text.replace(row, "").encode("utf-8"))
+    out = tmp_path / "out"
+    build(BuildConfig(seeds=ROOT / "seeds", output=out, data=data))
+    regions = (out / "wilayah" / "index.md").read_text(encoding="utf-8")
+    prevalence = regions[regions.index('id="peta-prevalensi-judul"'):regions.index('id="peta-artikel-judul"')]
+    tile = prevalence[prevalence.index('data-code="94"'):]
+    tile = tile[:tile.index("</li>")]
+    assert "kb-shade-0" in prevalence[prevalence.rindex("<li", 0, prevalence.index('data-code="94"')):][:60]
+    assert "Papua Tengah: belum ada angka resmi SKI 2023" in tile and "data-value" not in tile
+    assert "belum ada angka resmi SKI 2023" in prevalence[prevalence.index('class="kb-legend"'):]
