@@ -16,7 +16,7 @@ from . import urls
 from .errors import one_line
 from .model import Actor, Article, Figure, Problem, Region
 from .reference.gazetteer import Gazetteer
-from .reference.site import PublishingRule
+from .reference.site import PublishingWords
 from .reference.taxonomy import Taxonomy, Term
 
 
@@ -101,6 +101,37 @@ class FigureRow:
         return "Indonesia (nasional)" if self.national else ""
 
 
+# Kinds of figure whose meaning is known ("count" is any other number).
+TABULATED_KINDS = frozenset({"prevalence", "target", "budget", "unit-cost", "beneficiaries", "cases", "places", "workers"})
+
+
+def shown_beyond_article(row: FigureRow, words: PublishingWords) -> bool:
+    """The publishing rule of news figures: which ones the data page, region pages and their
+    tables and charts take. A figure of an article that reports a stunting effort, whose
+    kind, area and year are known; a prevalence or a target is a stunting rate in percent,
+    and a prevalence is of a year its article could have measured (not after its own); a
+    count names what it counts; money is said of stunting (`money_words` in its sentence),
+    and a budget is at least `min_budget_idr`. Anything else stays on its article's page,
+    where its sentence says what it is."""
+    f = row.figure
+    if not row.article.relevant or f.kind not in TABULATED_KINDS or f.year is None:
+        return False
+    if row.region is None and not row.national:
+        return False
+    if f.kind == "prevalence" and row.article.date is not None and f.year > row.article.date.year:
+        return False  # a rate of a year after the article's: a goal, whatever its words, not a measurement
+    if f.kind in ("prevalence", "target"):
+        return f.unit == "percent" and f.subject == "stunting" and 0 < f.value < 100
+    if f.unit == "IDR" and words.money_words is not None:
+        if not words.money_words.search(f.evidence.sentence if f.evidence is not None else ""):
+            return False
+    if f.kind == "budget":
+        return f.unit == "IDR" and f.value >= words.min_budget_idr
+    if f.unit == "count":
+        return f.subject.lower() not in words.vague_subjects
+    return True
+
+
 def figure_region(figure: Figure, gaz: Gazetteer) -> Region | None:
     """The region a figure is about: its scope, when that is a region."""
     return gaz.regions.get(figure.scope) if figure.scope and figure.scope != "national" else None
@@ -129,10 +160,10 @@ class KnowledgeBase:
 
     @classmethod
     def build(cls, articles: list[Article], taxonomy: Taxonomy, gaz: Gazetteer,
-              publishing: PublishingRule = PublishingRule()) -> tuple["KnowledgeBase", list[Problem]]:
+              publishing: PublishingWords = PublishingWords()) -> tuple["KnowledgeBase", list[Problem]]:
         """The knowledge base, and a problem for each article that could not be placed in it
         (left out, so that one odd article never stops the others). Of the news figures it
-        keeps those `publishing` lets out of their article's page (data/publish.yml)."""
+        keeps those the publishing rule lets out of their article's page (`shown_beyond_article`)."""
         placed: list[tuple[Article, list[FigureRow]]] = []
         problems: list[Problem] = []
         for a in articles:
@@ -178,7 +209,7 @@ class KnowledgeBase:
                 years[a.date.year][a.date.month].append(a)
             else:
                 undated.append(a)
-        figures = [row for _, rows in placed for row in rows if publishing.tabulated(row)]
+        figures = [row for _, rows in placed for row in rows if shown_beyond_article(row, publishing)]
         by_region: dict[str, list[FigureRow]] = defaultdict(list)
         for row in figures:
             if row.region is not None:

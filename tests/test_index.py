@@ -6,7 +6,7 @@ from dataclasses import replace
 import pytest
 
 from generator import urls
-from generator.index import KnowledgeBase
+from generator.index import KnowledgeBase, shown_beyond_article
 from generator.model import Tag
 
 
@@ -97,7 +97,8 @@ def test_only_figures_of_known_kind_area_and_year_about_stunting_leave_their_art
     sigi = extract(SIGI_2023, "sigi.txt")
     mention = extract(MENTION, "mention.txt")
     region = reference.gazetteer.regions["72.10"]
-    shown = reference.publishing.tabulated  # data/publish.yml
+    def shown(r) -> bool:
+        return shown_beyond_article(r, reference.publishing)  # data/publish.yml
 
     def row(article=sigi, region=region, **changes) -> FigureRow:
         base = dict(kind="prevalence", value=15.3, unit="percent", year=2023, subject="stunting", text="15,3 persen",
@@ -130,7 +131,8 @@ def test_money_leaves_its_article_only_when_its_sentence_is_about_stunting(extra
 
     sigi = extract(SIGI_2023, "sigi.txt")
     region = reference.gazetteer.regions["72.10"]
-    shown = reference.publishing.tabulated
+    def shown(r) -> bool:
+        return shown_beyond_article(r, reference.publishing)
 
     def budget(sentence: str) -> FigureRow:
         return FigureRow(Figure("budget", 7e9, "IDR", 2023, "rupiah", "Rp 7 miliar", Evidence(sentence), region.code), sigi, region)

@@ -17,7 +17,7 @@ from .figures import FigureRules
 from .files import DataFileError
 from .gazetteer import Gazetteer
 from .official import OfficialPrevalence
-from .site import BUILT_IN_FIGURE_KINDS, PublishingRule, SiteWords, load_glossary, load_search_words, load_tile_layout
+from .site import BUILT_IN_FIGURE_KINDS, PublishingWords, SiteWords, load_glossary, load_search_words, load_tile_layout
 from .taxonomy import Taxonomy
 from .text import Outlets, TextRules
 
@@ -38,7 +38,7 @@ class Reference:
     search_words: dict[str, list[str]]  # roots, protect, stop
     tile_layout: dict[str, tuple[int, int, str]]  # province code -> tile column, row, abbreviation
     official: OfficialPrevalence  # the national surveys' stunting prevalence (official_prevalence.csv)
-    publishing: PublishingRule  # which news figures leave their article's page (publish.yml)
+    publishing: PublishingWords  # the words of the rule of which news figures leave their article's page
 
     @classmethod
     def load(cls, data_dir: Path, taxonomy_file: Path | None = None) -> "Reference":
@@ -58,7 +58,7 @@ class Reference:
             tile_layout=load_tile_layout(data_dir / "tilemap.csv", gazetteer),
             official=OfficialPrevalence.load(data_dir / "official_prevalence.csv",
                                              data_dir / "official_prevalence.md", gazetteer),
-            publishing=PublishingRule.load(data_dir / "publish.yml"),
+            publishing=PublishingWords.load(data_dir / "publish.yml"),
         )
         ref._check_together(data_dir)
         return ref

@@ -1,7 +1,7 @@
 """What the site shows besides the articles: its words for ids (`data/site.yml`), the
 glossary (`data/glossary.yml`), the search language's words (`data/search_id.yml`),
-the province tile map's layout (`data/tilemap.csv`) and which news figures leave their
-article's page (`data/publish.yml`)."""
+the province tile map's layout (`data/tilemap.csv`) and the words of the rule of which
+news figures leave their article's page (`data/publish.yml`)."""
 from __future__ import annotations
 
 import re
@@ -42,21 +42,17 @@ class SiteWords:
         return self.sections.get(section_id, self.sections["other"])
 
 
-# Kinds of figure whose meaning is known ("count" is any other number).
-TABULATED_KINDS = frozenset({"prevalence", "target", "budget", "unit-cost", "beneficiaries", "cases", "places", "workers"})
-
-
 @dataclass(frozen=True)
-class PublishingRule:
-    """Which news figures the data page, region pages and charts take (`data/publish.yml`):
-    the one place of that rule (index.KnowledgeBase keeps only those)."""
+class PublishingWords:
+    """What the publishing rule of news figures needs to know (`data/publish.yml`); the
+    rule itself is `index.shown_beyond_article`."""
 
-    vague_subjects: frozenset[str] = frozenset()
+    vague_subjects: frozenset[str] = frozenset()  # counted nouns that say too little alone ("anak")
     min_budget_idr: float = 1_000_000
-    money_words: re.Pattern | None = None  # None: any money figure of an effort article
+    money_words: re.Pattern | None = None  # what makes money a stunting figure; None: any
 
     @classmethod
-    def load(cls, path: Path) -> "PublishingRule":
+    def load(cls, path: Path) -> "PublishingWords":
         raw = yaml_mapping(path)
         with compiling(path):
             words = [str(w) for w in raw.get("money_words") or ()]
@@ -66,31 +62,6 @@ class PublishingRule:
         if rule.min_budget_idr < 0:
             raise DataFileError(f"{path}: min_budget_idr must not be negative")
         return rule
-
-    def tabulated(self, row) -> bool:
-        """A figure of an article that reports a stunting effort, whose kind, area and year are
-        known; a prevalence or a target is a stunting rate in percent, and a prevalence is of a
-        year the article could have measured (not after its own); a count names what it
-        counts; money is said of stunting (`money_words` in its sentence), and a budget is at
-        least `min_budget_idr`. `row`: an index.FigureRow."""
-        f = row.figure
-        if not row.article.relevant or f.kind not in TABULATED_KINDS or f.year is None:
-            return False
-        if row.region is None and not row.national:
-            return False
-        if f.kind == "prevalence" and row.article.date is not None and f.year > row.article.date.year:
-            return False  # a rate of a year after the article's: a goal, whatever its words, not a measurement
-        if f.kind in ("prevalence", "target"):
-            return f.unit == "percent" and f.subject == "stunting" and 0 < f.value < 100
-        if f.unit == "IDR" and self.money_words is not None:
-            sentence = f.evidence.sentence if f.evidence is not None else ""
-            if not self.money_words.search(sentence):
-                return False
-        if f.kind == "budget":
-            return f.unit == "IDR" and f.value >= self.min_budget_idr
-        if f.unit == "count":
-            return f.subject.lower() not in self.vague_subjects
-        return True
 
 
 # A term the glossary's tooltip syntax can hold.
