@@ -55,7 +55,7 @@ def _build(config: BuildConfig) -> BuildReport:
     slugs = {s.id: urls.article_slug(s.id) for s in folder.seeds}
     extracted = state.extract(folder.seeds, slugs, SeedExtractor(ref, slugs, config, report))
     articles, duplicates = merge_duplicates(extracted.articles, extracted.samples)
-    kb, unplaced = KnowledgeBase.build(articles, ref.taxonomy, ref.gazetteer)
+    kb, unplaced = KnowledgeBase.build(articles, ref.taxonomy, ref.gazetteer, ref.publishing)
     report.record([*state.problems, *folder.problems, *extracted.problems, *unplaced], duplicates, kb.every)
     digests = state.article_digests(kb.every, extracted.keys)
     table = PageTable(Renderer(kb, ref, config.site, config.templates, COMPILED if config.incremental else None), digests)

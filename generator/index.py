@@ -16,6 +16,7 @@ from . import urls
 from .errors import one_line
 from .model import Actor, Article, Figure, Problem, Region
 from .reference.gazetteer import Gazetteer
+from .reference.site import PublishingWords
 from .reference.taxonomy import Taxonomy, Term
 
 
@@ -55,6 +56,15 @@ class RegionEntry:
     articles: list[Article] = field(default_factory=list)
     children: list["RegionEntry"] = field(default_factory=list)  # kabupaten/kota of a province
 
+    @property
+    def efforts(self) -> list[Article]:
+        """The articles that report an effort here (counted as efforts; mentions are counted apart)."""
+        return [a for a in self.articles if a.relevant]
+
+    @property
+    def mentions(self) -> list[Article]:
+        return [a for a in self.articles if not a.relevant]
+
 
 @dataclass
 class TermEntry:
@@ -91,20 +101,36 @@ class FigureRow:
         return "Indonesia (nasional)" if self.national else ""
 
 
-@dataclass(frozen=True)
-class ProvincePrevalence:
-    """What the prevalence map shows of a province, and what it rests on."""
+# Kinds of figure whose meaning is known ("count" is any other number).
+TABULATED_KINDS = frozenset({"prevalence", "target", "budget", "unit-cost", "beneficiaries", "cases", "places", "workers"})
 
-    low: float
-    high: float  # equal to `low` for a province-wide figure
-    year: int
-    rows: tuple[FigureRow, ...]  # the figures it comes from
-    basis: str  # "provinsi": the province's own figure; "kabupaten/kota": the range of theirs
 
-    @property
-    def value(self) -> float:
-        """The value the map's colour stands for: the middle of a range."""
-        return round((self.low + self.high) / 2, 2)
+def shown_beyond_article(row: FigureRow, words: PublishingWords) -> bool:
+    """The publishing rule of news figures: which ones the data page, region pages and their
+    tables and charts take. A figure of an article that reports a stunting effort, whose
+    kind, area and year are known; a prevalence or a target is a stunting rate in percent,
+    and a prevalence is of a year its article could have measured (not after its own); a
+    count names what it counts; money is said of stunting (`money_words` in its sentence),
+    and a budget is at least `min_budget_idr`. Anything else stays on its article's page,
+    where its sentence says what it is, marked uncertain when extraction doubted it
+    (Figure.publishable: kind, area and year not known from the text, or not about stunting)."""
+    f = row.figure
+    if not f.publishable or not row.article.relevant or f.kind not in TABULATED_KINDS or f.year is None:
+        return False
+    if row.region is None and not row.national:
+        return False
+    if f.kind == "prevalence" and row.article.date is not None and f.year > row.article.date.year:
+        return False  # a rate of a year after the article's: a goal, whatever its words, not a measurement
+    if f.kind in ("prevalence", "target"):
+        return f.unit == "percent" and f.subject == "stunting" and 0 < f.value < 100
+    if f.unit == "IDR" and words.money_words is not None:
+        if not words.money_words.search(f.evidence.sentence if f.evidence is not None else ""):
+            return False
+    if f.kind == "budget":
+        return f.unit == "IDR" and f.value >= words.min_budget_idr
+    if f.unit == "count":
+        return f.subject.lower() not in words.vague_subjects
+    return True
 
 
 def figure_region(figure: Figure, gaz: Gazetteer) -> Region | None:
@@ -130,13 +156,15 @@ class KnowledgeBase:
     undated: list[Article]
     taxonomy: Taxonomy
     gazetteer: Gazetteer
-    figures: list[FigureRow] = field(default_factory=list)  # every figure, newest article first
+    figures: list[FigureRow] = field(default_factory=list)  # the figures publishing lets out, newest article first
     figures_by_region: dict[str, list[FigureRow]] = field(default_factory=dict)  # a province's include its regencies'
 
     @classmethod
-    def build(cls, articles: list[Article], taxonomy: Taxonomy, gaz: Gazetteer) -> tuple["KnowledgeBase", list[Problem]]:
+    def build(cls, articles: list[Article], taxonomy: Taxonomy, gaz: Gazetteer,
+              publishing: PublishingWords = PublishingWords()) -> tuple["KnowledgeBase", list[Problem]]:
         """The knowledge base, and a problem for each article that could not be placed in it
-        (left out, so that one odd article never stops the others)."""
+        (left out, so that one odd article never stops the others). Of the news figures it
+        keeps those the publishing rule lets out of their article's page (`shown_beyond_article`)."""
         placed: list[tuple[Article, list[FigureRow]]] = []
         problems: list[Problem] = []
         for a in articles:
@@ -182,8 +210,7 @@ class KnowledgeBase:
                 years[a.date.year][a.date.month].append(a)
             else:
                 undated.append(a)
-        # Only certain figures leave their article (Figure.publishable); the rest stay on its page.
-        figures = [row for _, rows in placed for row in rows if row.figure.publishable]
+        figures = [row for _, rows in placed for row in rows if shown_beyond_article(row, publishing)]
         by_region: dict[str, list[FigureRow]] = defaultdict(list)
         for row in figures:
             if row.region is not None:
@@ -214,9 +241,10 @@ class KnowledgeBase:
         wanted = set(ids)
         return [a for a in self.every if a.id in wanted]
 
-    def newest(self, limit: int) -> list[Article]:
-        """The newest listed articles whatever their relevance (feeds, "Artikel terbaru")."""
-        return sorted(self.articles, key=lambda a: (*newest_first(a.date), a.id))[:limit]
+    def newest(self, limit: int, relevance: str | None = None) -> list[Article]:
+        """The newest listed articles of one relevance ("effort": "Artikel terbaru"; "mention"), or all (feeds)."""
+        articles = self.articles if relevance is None else [a for a in self.articles if a.relevance == relevance]
+        return sorted(articles, key=lambda a: (*newest_first(a.date), a.id))[:limit]
 
     def figures_of(self, kind: str, newest_year_first: bool = False) -> list[FigureRow]:
         rows = [r for r in self.figures if r.figure.kind == kind]
@@ -240,25 +268,14 @@ class KnowledgeBase:
                 series[r.area].setdefault(f.year, f.value)
         return {name: sorted(points.items()) for name, points in sorted(series.items())}
 
-    def latest_prevalence(self, province: Region) -> "ProvincePrevalence | None":
-        """The latest measured prevalence of a province: its own figure when an article gives
-        one, else the range of its kabupaten/kota's figures of their latest year."""
-        rows = [r for r in self.figures_by_region.get(province.code, ())
-                if r.figure.kind == "prevalence" and r.figure.year and r.region is not None]
-        own = [r for r in rows if r.region.code == province.code]
-        if own:
-            year = max(r.figure.year for r in own)
-            # The newest article's figure for that year.
-            row = min((r for r in own if r.figure.year == year), key=lambda r: (*newest_first(r.article.date), r.article.id))
-            return ProvincePrevalence(row.figure.value, row.figure.value, year, (row,), "provinsi")
+    def newest_news_prevalence(self, province: Region) -> FigureRow | None:
+        """The newest prevalence the news gives for a province or one of its kabupaten/kota:
+        the latest year, the province's own before its regencies', then the newest article."""
+        rows = [r for r in self.figures_by_region.get(province.code, ()) if r.figure.kind == "prevalence"]
         if not rows:
             return None
-        year = max(r.figure.year for r in rows)
-        latest: dict[str, FigureRow] = {}
-        for r in sorted((r for r in rows if r.figure.year == year), key=lambda r: (*newest_first(r.article.date), r.article.id)):
-            latest.setdefault(r.region.code, r)
-        values = [r.figure.value for r in latest.values()]
-        return ProvincePrevalence(min(values), max(values), year, tuple(latest[c] for c in sorted(latest)), "kabupaten/kota")
+        return min(rows, key=lambda r: (-r.figure.year, r.region.code != province.code,
+                                        *newest_first(r.article.date), r.article.id, r.region.code))
 
     def articles_per_month(self) -> list[tuple[int, int, int]]:
         """(year, month, count) for every month from the first dated article to the last."""

@@ -36,6 +36,9 @@ FEED_JSON = "feed.json"
 DATA_JSON = "data/articles.json"
 DATA_CSV = "data/articles.csv"
 FIGURES_CSV = "data/figures.csv"
+# The official survey prevalence as shipped (generator/data), and its sources.
+OFFICIAL_CSV = "data/official_prevalence.csv"
+OFFICIAL_SOURCES = "data/official_prevalence_sumber.txt"
 BUILD_REPORT = "data/build-report.json"
 # Material's search worker loads lunr.<lang>.min.js from here: ours is the Indonesian one.
 SEARCH_LANGUAGE = "assets/javascripts/lunr/min/lunr.id.min.js"
@@ -60,7 +63,8 @@ def article_slug(seed_id: str) -> str:
     a name that is already a slug keeps it; any other (capitals, spaces, accents, over 80
     characters) gets a short hash of the name, and two names never share a slug."""
     slug = slugify(seed_id)
-    if slug == seed_id and len(slug) <= MAX_SLUG:
+    # "index" is the articles' index page (artikel/index.md): a seed of that name gets a hash too.
+    if slug == seed_id and len(slug) <= MAX_SLUG and slug != "index":
         return slug
     return f"{slug[:MAX_SLUG - 7].rstrip('-_')}-{_short_hash(seed_id)}"
 

@@ -50,3 +50,26 @@ def test_lines_place_years_left_to_right_and_higher_values_higher():
     assert sigi.points[0].x < sigi.points[1].x and sigi.points[0].y < sigi.points[1].y  # 20% above 15%
     assert poso.points[0].y < sigi.points[0].y
     assert sigi.points[1].label == "Sigi 2023: 15.0%" and (sigi.points[1].year, sigi.points[1].text) == (2023, "15.0%")
+
+
+def test_an_official_map_says_which_survey_has_no_value_and_names_it_in_the_legend():
+    rows = [("11", "Aceh", "wilayah/aceh/", 29.4, "29,4%", "Aceh: 29,4% (SKI 2023)"),
+            ("12", "Sumatera Utara", "wilayah/sumatera-utara/", None, "", ""),
+            ("13", "Sumatera Barat", "wilayah/sumatera-barat/", 23.6, "23,6%", "Sumatera Barat: 23,6% (SKI 2023)"),
+            ("14", "Riau", "wilayah/riau/", 13.6, "13,6%", "Riau: 13,6% (SKI 2023)")]
+    m = charts.tile_map("peta", "Peta", LAYOUT, rows, str, "", missing="belum ada angka resmi SKI 2023",
+                        source="Warna: prevalensi stunting SKI 2023")
+    by_code = {t.code: t for t in m.tiles}
+    assert by_code["12"].shade == 0 and by_code["12"].label == "Sumatera Utara: belum ada angka resmi SKI 2023"
+    assert m.legend[0].label == "belum ada angka resmi SKI 2023" and m.source.endswith("SKI 2023")
+    assert by_code["11"].shade > by_code["13"].shade > by_code["14"].shade > 0
+
+
+def test_named_ticks_fit_inside_the_chart_and_the_axis_has_whole_steps():
+    c = charts.line_chart("Resmi", {"Aceh": [(2021, 33.2), (2022, 31.2), (2023, 29.4)]}, lambda v: f"{v}%",
+                          width=360, height=200, year_labels={2021: "SSGI 2021", 2022: "SSGI 2022", 2023: "SKI 2023"})
+    assert dict(c.year_labels)[2023] == "SKI 2023"
+    xs = [x for x, _ in c.years]
+    # Half a 9-character label (about 25 px at 10 px) fits on either side.
+    assert xs[0] >= 30 and xs[-1] <= c.width - 30
+    assert [label for _, label in c.ticks] == ["0.0%", "10.0%", "20.0%", "30.0%", "40.0%"]

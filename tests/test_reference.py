@@ -44,6 +44,22 @@ BREAKAGES = [
     ("calendar.yml", lambda t: t.replace("  - {name: Desember, written: [desember, des, dec]}\n", ""), "12 months"),
     ("tilemap.csv", lambda t: t.replace("\n11,0,0,ACEH", ""), "tiles and provinces differ (11)"),
     ("outlets.yml", None, "cannot be read"),
+    ("official_prevalence.csv", lambda t: t.replace("province,11,Aceh,SSGI,2021", "province,19.99,Aceh,SSGI,2021"),
+     "code is not in regions.csv"),
+    ("official_prevalence.csv", lambda t: t.replace("province,11,Aceh,SSGI,2021", "province,11,Atjeh,SSGI,2021"),
+     "but regions.csv says 'Aceh'"),
+    ("official_prevalence.csv", lambda t: t.replace("province,11,Aceh,SSGI,2021", "regency,11,Aceh,SSGI,2021"),
+     "level regency but regions.csv says provinsi"),
+    ("official_prevalence.csv", lambda t: t.replace("province,91,Papua,SSGI,2021", "province,94,Papua Tengah,SSGI,2021"),
+     "did not exist before the 2022 split of Papua"),
+    ("official_prevalence.csv", lambda t: t.replace(",33.2,high,kemkes_ssgi2022_launch;", ",33.2,high,blog_nobody;"),
+     "'blog_nobody' is not described"),
+    ("official_prevalence.csv", lambda t: t.replace("Aceh,SSGI,2021,33.2", "Aceh,SSGI,2021,332"), "is not a percentage"),
+    ("official_prevalence.csv", lambda t: t.replace("Aceh,SSGI,2021,33.2", "Aceh,SSGI,2022,33.2"), "two rows"),
+    ("official_prevalence.csv", lambda t: t.replace("Aceh,SSGI,2021,33.2,high", "Aceh,SSGI,2021,33.2,low"),
+     "confidence 'low'"),
+    ("publish.yml", lambda t: t.replace("min_budget_idr:", "budget_min:"), "missing entry 'min_budget_idr'"),
+    ("publish.yml", lambda t: t.replace("money_words: [", "money_words: ['(unclosed', "), "invalid regular expression"),
 ]
 
 

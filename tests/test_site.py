@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
+from conftest import ROOT
 from htmlsite import article_page, broken_links, links, reachable
 
 pytestmark = pytest.mark.slow
@@ -132,30 +134,56 @@ def test_province_map_is_a_list_of_links_to_every_province(seed_site, records):
                 index = prov_dir / "index.html"
                 if index.exists() and any(f"kode {c}<" in index.read_text(encoding="utf-8") for c in with_articles):
                     assert index.resolve() in targets, prov_dir
-        counts, prevalence = maps
-        assert 'class="kb-sr">Kalimantan Timur: 3 artikel<' in counts and "Aceh: belum ada data" in counts
-        # No province-wide figure in the seeds: Kalimantan Selatan shows its regency's, labelled as such.
-        assert "Kalimantan Selatan: 14,61% (kabupaten/kota, 2023)" in prevalence
-    assert "angka Kabupaten Balangan" in (seed_site / "wilayah" / "index.html").read_text(encoding="utf-8")
+        prevalence, counts = maps
+        assert 'class="kb-sr">Kalimantan Timur: 3 artikel upaya<' in counts and "Aceh: belum ada data" in counts
+        # The official survey colours the map, never the news: Kalimantan Selatan shows SKI 2023's 24,7%,
+        # not the 14,61% an article gives for one of its regencies.
+        assert "Kalimantan Selatan: 24,7% (SKI 2023)" in prevalence and "14,61" not in prevalence
+        assert "Warna: prevalensi stunting SKI 2023" in html
+        official = {row["code"]: float(row["prevalence"]) for row in _official_rows()
+                    if (row["level"], row["survey"], row["year"]) == ("province", "SKI", "2023")}
+        tiles = dict(re.findall(r'data-code="(\d\d)" data-value="([\d.]+)"', prevalence))
+        assert len(official) == 38 and {code: float(v) for code, v in tiles.items()} == official
+
+
+def _official_rows() -> list[dict]:
+    import csv
+
+    with open(ROOT / "generator" / "data" / "official_prevalence.csv", encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
 
 
 def test_charts_are_well_formed(seed_site):
     import xml.etree.ElementTree as ET
 
-    for page in ("linimasa/index.html", "data/index.html", "wilayah/kalimantan-selatan/index.html"):
+    for page in ("linimasa/index.html", "wilayah/kalimantan-selatan/index.html"):
         svgs = _svgs((seed_site / page).read_text(encoding="utf-8"))
         assert svgs, page
         for svg in svgs:
             ET.fromstring(svg)
     data = (seed_site / "data" / "index.html").read_text(encoding="utf-8")
-    assert "Kabupaten Balangan 2023: 14,61%" in data
-    assert "<summary>Data grafik</summary>" in data  # every chart has its data as a table
+    # One news figure of Balangan: a table row, not a one-point chart.
+    assert "Kabupaten Balangan" in data and "14,61%" in data
+    assert "Kabupaten Balangan 2023: 14,61%" not in data
+    # Every chart has its data as a table: the bars a "Data grafik" table, the official series the table after it.
+    assert "<summary>Data grafik</summary>" in (seed_site / "linimasa" / "index.html").read_text(encoding="utf-8")
+    province = (seed_site / "wilayah" / "kalimantan-selatan" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r"</figure>\s*<div class=\"kb-scroll\" tabindex=\"0\">\s*<table>\s*<caption>Prevalensi stunting balita", province)
 
 
-def test_region_pages_show_their_figures(seed_site):
-    html = (seed_site / "wilayah" / "kalimantan-selatan" / "kabupaten-balangan" / "index.html").read_text(encoding="utf-8")
-    assert "Angka dari waktu ke waktu" in html
-    assert "14,61%" in html and "Rp1,5 miliar" in html
+def test_region_pages_open_with_the_official_series_then_the_news(seed_site):
+    html = (seed_site / "wilayah" / "kalimantan-selatan" / "index.html").read_text(encoding="utf-8")
+    official, news = html.index('<h2 id="survei-resmi"'), html.index('<h2 id="angka-dari-berita"')
+    assert html.index("<h1") < official < news < html.index('<h2 id="artikel"')
+    series = html[official:news]
+    for label, value, national in (("SSGI 2021", "30%", "24,4%"), ("SSGI 2022", "24,6%", "21,6%"), ("SKI 2023", "24,7%", "21,5%")):
+        assert re.search(rf"<th scope=\"row\">{label}</th><td[^>]*>{value}</td><td[^>]*>{national}</td>", series), label
+    assert "SSGI 2024" not in series.split("<table>")[1]  # no row in the file: nothing, never a guess
+    assert "Kementerian Kesehatan" in series and "<svg" in series
+    assert "14,61%" in html[news:]
+    regency = (seed_site / "wilayah" / "kalimantan-selatan" / "kabupaten-balangan" / "index.html").read_text(encoding="utf-8")
+    assert 'id="survei-resmi"' not in regency  # no official row for Balangan: no official section
+    assert "Angka dari berita" in regency and "14,61%" in regency and "Rp1,5 miliar" in regency
 
 
 def test_article_pages_load_our_stylesheet_and_keep_chips_out_of_search(seed_site):
@@ -173,3 +201,29 @@ def test_uncertain_values_are_listed_for_the_curator_and_marked_on_their_page(se
     assert "92 orang anak" in section and "tahunnya belum jelas" in section
     page = next(p for p in (seed_site / "artikel").rglob("index.html") if "92 orang anak" in p.read_text(encoding="utf-8"))
     assert "belum pasti: tahunnya belum jelas" in page.read_text(encoding="utf-8")
+
+
+def test_every_article_is_listed_by_year_on_the_article_index(seed_site, records):
+    html = (seed_site / "artikel" / "index.html").read_text(encoding="utf-8")
+    assert "<h1" in html and "Semua artikel" in html
+    for r in records:
+        assert f'href="{r["id"]}/"' in html, r["id"]
+    years = re.findall(r'<h2 id="tahun-(\d{4})"', html)
+    assert years == sorted(years, reverse=True) and years
+    assert 'id="tanpa-tanggal"' in html  # 001 has no date
+
+
+def test_a_date_that_is_not_stated_in_full_says_so(seed_site):
+    def page(seed_id: str) -> str:
+        return (seed_site / "artikel" / seed_id / "index.html").read_text(encoding="utf-8")
+
+    assert "Tahun diperkirakan" in page("000_677c019573854520")  # "Rabu (12/6)": the year the weekday fits
+    assert "tidak menyebut tanggal terbitnya" in page("001_61679519f178c8a6")
+    assert "Tahun diperkirakan" not in page("003_3fc613008b70f62d")
+
+
+def test_curator_headings_show_field_names_as_code(seed_site):
+    html = (seed_site / "kurasi" / "index.html").read_text(encoding="utf-8")
+    headings = re.findall(r"<h3[^>]*>(.*?)</h3>", html, flags=re.S)
+    assert any("<code>programmes</code>" in h for h in headings), headings
+    assert not [h for h in headings if "`" in h]

@@ -58,6 +58,8 @@ def test_slugs_are_stable_and_unique():
     odd = urls.article_slug("Berita Ä " + "x" * 100)
     assert len(odd) <= urls.MAX_SLUG and odd == urls.article_slug("Berita Ä " + "x" * 100)
     assert urls.article_slug("A b") != urls.article_slug("a-b")
+    # A seed named "index" keeps clear of the articles' index page.
+    assert urls.article(urls.article_slug("index")) != urls.index("articles") == "artikel/index.md"
     slugs = urls.unique_slugs(["PT ABC", "PT. ABC", "Dinas Kesehatan"])
     assert slugs["Dinas Kesehatan"] == "dinas-kesehatan"
     assert len(set(slugs.values())) == 3

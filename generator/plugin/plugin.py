@@ -6,8 +6,9 @@ Generated pages live in the output folder (option `output`, default
 as Material's blog plugin adds its views; the generator writes only files whose
 content changed, so `mkdocs serve --dirty` builds again only what changed. The
 plugin also brings its theme files (generator/theme: stylesheet, footer, feed
-links, the iframe-worker shim for file://), sets up the Indonesian search, and
-after the build puts the prebuilt search index in place. Everything here is
+links, the iframe-worker shim for file://, the table-sorting script), sets up
+the Indonesian search, and after the build puts the prebuilt search index in
+place. Everything here is
 integration: the pipeline itself is in generator/build.py.
 """
 from __future__ import annotations
@@ -45,6 +46,8 @@ STYLESHEET = "assets/kb.css"
 # Lets Material's search worker run from file:// (our own shim; without a script
 # named like this, Material's offline plugin would load one from a CDN).
 IFRAME_SHIM = "assets/javascripts/iframe-worker-shim.js"
+# Sortable tables (the data page's official prevalence table).
+SORT_SCRIPT = "assets/javascripts/kb-sort.js"
 
 _FAILURE_BANNER = ('<div class="admonition danger"><p class="admonition-title">Pembangunan terakhir gagal</p>'
                    '<p>Halaman ini dari pembangunan terakhir yang berhasil. Galat: {}</p></div>\n')
@@ -93,12 +96,14 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return config
 
     def _theme_files(self, config) -> None:
-        """Our stylesheet, footer and feed links, after the site's own custom_dir (which wins)."""
+        """Our stylesheet, table-sorting script, footer and feed links, after the site's own custom_dir (which wins)."""
         dirs = config.theme.dirs
         if str(THEME) not in dirs:
             dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
         if STYLESHEET not in [str(css) for css in config.extra_css]:
             config.extra_css.append(STYLESHEET)
+        if SORT_SCRIPT not in [str(getattr(js, "path", js)) for js in config.extra_javascript]:
+            config.extra_javascript.append(SORT_SCRIPT)
         polyfills = config.extra.get("polyfills") or []
         if not any("iframe-worker" in str(script) for script in polyfills):
             config.extra["polyfills"] = [*polyfills, IFRAME_SHIM]

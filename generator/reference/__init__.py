@@ -1,9 +1,9 @@
 """Reference data: everything the generator knows about the world besides the seeds.
 
-The gazetteer, the taxonomy, the rules that read actors, figures and text, and
-the site's own words are files a curator edits (`generator/data/`). They are
-loaded once per build by `Reference.load`, which checks each file and how the
-files fit together; a file that cannot be used stops the build with one
+The gazetteer, the taxonomy, the rules that read actors, figures and text, the
+official survey prevalence and the site's own words are files a curator edits
+(`generator/data/`). They are loaded once per build by `Reference.load`, which
+checks each file and how the files fit together; a file that cannot be used stops the build with one
 `DataFileError` line naming it.
 """
 from __future__ import annotations
@@ -16,7 +16,8 @@ from .calendar import Calendar
 from .figures import FigureRules
 from .files import DataFileError
 from .gazetteer import Gazetteer
-from .site import BUILT_IN_FIGURE_KINDS, SiteWords, load_glossary, load_search_words, load_tile_layout
+from .official import OfficialPrevalence
+from .site import BUILT_IN_FIGURE_KINDS, PublishingWords, SiteWords, load_glossary, load_search_words, load_tile_layout
 from .taxonomy import Taxonomy
 from .text import Outlets, TextRules
 
@@ -36,6 +37,8 @@ class Reference:
     glossary: dict[str, str]  # term -> meaning
     search_words: dict[str, list[str]]  # roots, protect, stop
     tile_layout: dict[str, tuple[int, int, str]]  # province code -> tile column, row, abbreviation
+    official: OfficialPrevalence  # the national surveys' stunting prevalence (official_prevalence.csv)
+    publishing: PublishingWords  # the words of the rule of which news figures leave their article's page
 
     @classmethod
     def load(cls, data_dir: Path, taxonomy_file: Path | None = None) -> "Reference":
@@ -53,6 +56,9 @@ class Reference:
             glossary=load_glossary(data_dir / "glossary.yml"),
             search_words=load_search_words(data_dir / "search_id.yml", gazetteer),
             tile_layout=load_tile_layout(data_dir / "tilemap.csv", gazetteer),
+            official=OfficialPrevalence.load(data_dir / "official_prevalence.csv",
+                                             data_dir / "official_prevalence.md", gazetteer),
+            publishing=PublishingWords.load(data_dir / "publish.yml"),
         )
         ref._check_together(data_dir)
         return ref

@@ -1,6 +1,7 @@
 """What the site shows besides the articles: its words for ids (`data/site.yml`), the
-glossary (`data/glossary.yml`), the search language's words (`data/search_id.yml`)
-and the province tile map's layout (`data/tilemap.csv`)."""
+glossary (`data/glossary.yml`), the search language's words (`data/search_id.yml`),
+the province tile map's layout (`data/tilemap.csv`) and the words of the rule of which
+news figures leave their article's page (`data/publish.yml`)."""
 from __future__ import annotations
 
 import re
@@ -39,6 +40,28 @@ class SiteWords:
 
     def section(self, section_id: str) -> str:
         return self.sections.get(section_id, self.sections["other"])
+
+
+@dataclass(frozen=True)
+class PublishingWords:
+    """What the publishing rule of news figures needs to know (`data/publish.yml`); the
+    rule itself is `index.shown_beyond_article`."""
+
+    vague_subjects: frozenset[str] = frozenset()  # counted nouns that say too little alone ("anak")
+    min_budget_idr: float = 1_000_000
+    money_words: re.Pattern | None = None  # what makes money a stunting figure; None: any
+
+    @classmethod
+    def load(cls, path: Path) -> "PublishingWords":
+        raw = yaml_mapping(path)
+        with compiling(path):
+            words = [str(w) for w in raw.get("money_words") or ()]
+            rule = cls(frozenset(str(w).lower() for w in raw.get("vague_subjects") or ()),
+                       float(raw["min_budget_idr"]),
+                       re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)", re.I) if words else None)
+        if rule.min_budget_idr < 0:
+            raise DataFileError(f"{path}: min_budget_idr must not be negative")
+        return rule
 
 
 # A term the glossary's tooltip syntax can hold.

@@ -44,6 +44,7 @@ class TileMap:
     legend: tuple[LegendItem, ...]
     cols: int
     rows: int
+    source: str = ""  # what the colours stand for, above the legend ("Warna: prevalensi stunting SKI 2023")
 
 
 def breaks(values: list[float]) -> list[float]:
@@ -70,8 +71,8 @@ def shade_of(value: float | None, bounds: list[float]) -> int:
 
 
 def tile_map(map_id: str, title: str, layout: dict, provinces: list[tuple[str, str, str, float | None, str, str]],
-             fmt, unit_label: str) -> TileMap:
-    """provinces: (code, name, url, value, short text, label); None or 0 is no data.
+             fmt, unit_label: str, missing: str = "belum ada data", source: str = "") -> TileMap:
+    """provinces: (code, name, url, value, short text, label); None or 0 is no data, said with `missing`.
     `fmt` formats a value for the legend."""
     values = [p[3] for p in provinces if p[3] is not None and p[3] > 0]
     bounds = breaks(values)
@@ -80,8 +81,8 @@ def tile_map(map_id: str, title: str, layout: dict, provinces: list[tuple[str, s
         col, row, abbr = layout[code]
         has = value is not None and value > 0
         tiles.append(Tile(code, name, abbr, col, row, url, value, shade_of(value, bounds) if has else 0,
-                          short if has else "–", label if has else f"{name}: belum ada data"))
-    legend = [LegendItem(0, "belum ada data")]
+                          short if has else "–", label if has else f"{name}: {missing}"))
+    legend = [LegendItem(0, missing)]
     counts = all(float(v).is_integer() for v in values)
     low = min(values) if values else None
     for b in bounds:
@@ -90,7 +91,7 @@ def tile_map(map_id: str, title: str, layout: dict, provinces: list[tuple[str, s
         low = b + 1 if counts else b
     cols = max(c for c, _, _ in layout.values()) + 1
     rows = max(r for _, r, _ in layout.values()) + 1
-    return TileMap(map_id, title, tuple(tiles), tuple(legend), cols, rows)
+    return TileMap(map_id, title, tuple(tiles), tuple(legend), cols, rows, source)
 
 
 @dataclass(frozen=True)
@@ -157,13 +158,23 @@ class LineChart:
     ticks: tuple[tuple[float, str], ...]  # y position, value label
     width: int
     height: int
+    year_labels: tuple[tuple[int, str], ...] = ()  # what a year's tick says, where not the year ("SKI 2023")
 
 
-def line_chart(title: str, data: dict[str, list[tuple[int, float]]], fmt, width: int = 560, height: int = 220) -> LineChart:
+# A line chart needs this many points in one series; fewer are a table only (a chart of
+# one or two points says nothing a table does not, and its axis is unreadable on a phone).
+MIN_LINE_POINTS = 3
+
+
+def line_chart(title: str, data: dict[str, list[tuple[int, float]]], fmt, width: int = 560, height: int = 220,
+               year_labels: dict[int, str] | None = None) -> LineChart:
     """data: series name -> [(year, value)]. Values on a 0-based axis (percent)."""
     years = sorted({y for pts in data.values() for y, _ in pts})
-    top = max((v for pts in data.values() for _, v in pts), default=1) * 1.15 or 1
-    left, right, bottom, top_pad = 44, 16, 28, 14
+    highest = max((v for pts in data.values() for _, v in pts), default=1) or 1
+    step = -(-highest * 1.1 // 4) if highest >= 4 else highest * 1.1 / 4  # whole ticks above 4: 0, 7, 14, 21, 28
+    top = step * 4
+    # Named ticks ("SSGI 2021") are wider than years: room for half of one at each end.
+    left, right, bottom, top_pad = (64, 36, 28, 14) if year_labels else (44, 16, 28, 14)
     span = max(len(years) - 1, 1)
 
     def x_of(year: int) -> float:
@@ -177,4 +188,5 @@ def line_chart(title: str, data: dict[str, list[tuple[int, float]]], fmt, width:
         points = tuple(Point(round(x_of(y), 1), round(y_of(v), 1), y, fmt(v), f"{name} {y}: {fmt(v)}") for y, v in sorted(pts))
         series.append(Series(name, points, i % 8))
     ticks = tuple((round(y_of(top * k / 4), 1), fmt(round(top * k / 4, 1))) for k in range(0, 5))
-    return LineChart(title, tuple(series), tuple((round(x_of(y), 1), y) for y in years), ticks, width, height)
+    return LineChart(title, tuple(series), tuple((round(x_of(y), 1), y) for y in years), ticks, width, height,
+                     tuple(sorted((year_labels or {}).items())))

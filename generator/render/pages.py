@@ -83,7 +83,7 @@ def _actor_type_depends(kb: KnowledgeBase, ctx: dict) -> tuple:
 
 
 def _region_index_depends(kb: KnowledgeBase, ctx: dict) -> tuple:
-    return tuple((p.region.code, len(p.articles), kb.latest_prevalence(p.region),
+    return tuple((p.region.code, len(p.articles), len(p.efforts),
                   tuple(len(c.articles) for c in p.children)) for p in kb.provinces)
 
 
@@ -107,7 +107,9 @@ def _data_index_depends(kb: KnowledgeBase, ctx: dict) -> tuple:
     # Figure rows show their article (its digest is in the key through `articles`) and
     # link their actor's page.
     actors = sorted({r.figure.actor for r in kb.figures if r.figure.actor})
-    return (len(kb.articles), tuple((name, kb.actor(name).path) for name in actors))
+    # The official table counts each province's efforts.
+    return (len(kb.articles), tuple((name, kb.actor(name).path) for name in actors),
+            tuple(len(p.efforts) for p in kb.provinces), len([a for a in kb.articles if a.relevant]))
 
 
 ARTICLE = PageKind("article", "html/article.html.j2", depends=_article_depends)
@@ -120,6 +122,7 @@ TARGET = PageKind("target", "html/target.html.j2", searched=False)
 YEAR = PageKind("year", "html/timeline_year.html.j2", searched=False)
 MONTH = PageKind("month", "html/timeline_month.html.j2", searched=False)
 ARCHIVE = PageKind("archive", "html/article_archive.html.j2", searched=False)
+ARTICLE_INDEX = PageKind("article-index", "html/article_index.html.j2", searched=False)
 REGION_INDEX = PageKind("region-index", "md/region_index.md.j2", html=False, searched=False, depends=_region_index_depends)
 PROGRAMME_INDEX = PageKind("programme-index", "md/programme_index.md.j2", html=False, depends=_programme_index_depends)
 ACTOR_INDEX = PageKind("actor-index", "md/actor_index.md.j2", html=False, searched=False, depends=_actor_index_depends)
@@ -163,12 +166,14 @@ class PageTable:
             yield self.page(ARTICLE, urls.article(a.slug), self._article_meta(a), source=a.file, a=a, related=related,
                             search_paragraphs=self.renderer.search_paragraphs,
                             ex=excerpts(a, self.renderer.settings.full_text))
+        yield self.page(ARTICLE_INDEX, urls.index("articles"), {"title": "Semua artikel"}, years=kb.years,
+                        undated=kb.undated, size=size)
         yield self.page(REGION_INDEX, urls.index("regions"), {"title": "Wilayah"})
         for p in kb.provinces:
-            yield from self._entry(PROVINCE, p.path, p.region.name, "Provinsi", p.articles, entry=p)
+            yield from self._entry(PROVINCE, p.path, p.region.name, "Provinsi", p.efforts, entry=p)
             for r in p.children:
                 if r.articles:
-                    yield from self._entry(REGENCY, r.path, r.region.name, p.region.name, r.articles, entry=r,
+                    yield from self._entry(REGENCY, r.path, r.region.name, p.region.name, r.efforts, entry=r,
                                            province=p.region)
         yield self.page(PROGRAMME_INDEX, urls.index("programmes"), {"title": "Program"})
         for e in kb.programmes:

@@ -10,6 +10,7 @@ the same HTML through unchanged.
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 
 from jinja2 import BytecodeCache, ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, pass_context
@@ -25,6 +26,8 @@ from . import charts, format
 from .markup import evidence_html, finalize, front_matter, glossary_pattern, md_escape, plain_title
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+# A date written without its year: "Rabu (12/6)".
+_YEARLESS = re.compile(r"\(\s*\d{1,2}/\d{1,2}\s*\)")
 _URL_SLOT = "\x00url\x00"
 
 
@@ -49,7 +52,8 @@ class Renderer:
         options = dict(loader=ChoiceLoader([FileSystemLoader(f) for f in folders]), bytecode_cache=bytecode,
                        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, undefined=StrictUndefined)
         shared_globals = dict(kb=kb, settings=settings, paths=urls, region_path=lambda r: region_path(r, kb.gazetteer),
-                              prevalence_chart=self.prevalence_chart, article_list=self.article_list)
+                              prevalence_chart=self.prevalence_chart, article_list=self.article_list,
+                              official=ref.official, official_rows=self.official_rows, official_chart=self.official_chart)
         shared_filters = dict(date_id=self.date, number=format.number, label=self._label, figure_text=format.figure_text,
                               figure_kind=self.words.figure_kinds.get, figure_when=self.figure_when,
                               figure_scope=self._figure_scope, key_figures=format.key_figures)
@@ -59,7 +63,7 @@ class Renderer:
         self.env.filters.update(shared_filters)
         self.html_env = Environment(autoescape=True, **options)
         self.html_env.globals.update(shared_globals, link=self._html_link, evidence_rows=self.evidence_rows,
-                                     chips=self.chips, tag_links=self.tag_links)
+                                     chips=self.chips, tag_links=self.tag_links, date_note=self.date_note)
         # Glossary terms become <abbr> tooltips in article texts.
         self.html_env.filters.update(shared_filters, glossed=self._glossed, evidence_html=evidence_html,
                                      month_id=self.month_name)
@@ -105,6 +109,18 @@ class Renderer:
 
     def month_name(self, month: int) -> str:
         return self.ref.calendar.month_names[month - 1]
+
+    def date_note(self, a: Article) -> str:
+        """What a reader should know about an article's date when it is not stated in full:
+        unknown, or a year the text did not give (found as the one year whose calendar fits
+        the weekday, extract/dates.py)."""
+        if a.date is None:
+            return "Sumber dan teks artikel tidak menyebut tanggal terbitnya."
+        ev = a.date_evidence
+        if ev is not None and ev.cue and _YEARLESS.search(ev.cue) and str(a.date.year) not in ev.cue:
+            return (f"Tahun diperkirakan: teks hanya menyebut hari dan tanggal ({ev.cue}); "
+                    f"{a.date.year} adalah tahun di teks yang cocok dengan hari itu.")
+        return ""
 
     def figure_when(self, f) -> str:
         return format.figure_when(f, self.words.figure_basis)
@@ -206,34 +222,36 @@ class Renderer:
 
     @pass_context
     def province_map(self, ctx, view: str = "articles") -> Markup:
-        """The tile map of articles per province, or of the latest prevalence with its sources."""
+        """The tile map of effort articles per province, or of the official survey prevalence
+        (never of news figures: a regency's figure in the news is not its province's)."""
         kb, here, number = self.kb, ctx["here"], format.number
+        if view == "articles":
+            rows = []
+            for p in kb.provinces:
+                n = len(p.efforts)
+                rows.append((p.region.code, p.region.name, self.url(p.path, here), n, number(n),
+                             f"{p.region.name}: {number(n)} artikel upaya"))
+            m = charts.tile_map("peta-artikel", "Jumlah artikel upaya per provinsi", self.ref.tile_layout, rows,
+                                lambda v: number(int(v)), "artikel")
+            return self._html_block("html/tile_map.html.j2", m=m, details=[], survey="", here=here)
+        official = self.ref.official
+        survey = official.map_survey(len(kb.provinces))
+        label = f"{survey[0]} {survey[1]}" if survey else "survei resmi"
+        values = official.provinces_of(*survey) if survey else {}
         rows, details = [], []
         for p in kb.provinces:
-            code, name, url = p.region.code, p.region.name, self.url(p.path, here)
-            if view == "articles":
-                n = len(p.articles)
-                rows.append((code, name, url, n, number(n), f"{name}: {number(n)} artikel"))
+            code, name = p.region.code, p.region.name
+            v = values.get(code)
+            if v is None:
+                rows.append((code, name, self.url(p.path, here), None, "", ""))
                 continue
-            latest = kb.latest_prevalence(p.region)
-            if latest is None:
-                rows.append((code, name, url, None, "", ""))
-                continue
-            if latest.basis == "provinsi":
-                text, short = f"{number(latest.low)}%", f"{number(latest.low)}%"
-            else:
-                text = f"{number(latest.low)}–{number(latest.high)}%" if latest.low != latest.high else f"{number(latest.low)}%"
-                short = f"{round(latest.low)}–{round(latest.high)}%" if latest.low != latest.high else f"{number(latest.low)}%"
-            where = "provinsi" if latest.basis == "provinsi" else "kabupaten/kota"
-            rows.append((code, name, url, latest.value, short, f"{name}: {text} ({where}, {latest.year})"))
-            details.append((p, latest, text))
-        if view == "articles":
-            m = charts.tile_map("peta-artikel", "Jumlah artikel per provinsi", self.ref.tile_layout, rows,
-                                lambda v: number(int(v)), "artikel")
-        else:
-            m = charts.tile_map("peta-prevalensi", "Prevalensi stunting terbaru yang dilaporkan, per provinsi",
-                                self.ref.tile_layout, rows, lambda v: number(v) + "%", "")
-        return self._html_block("html/tile_map.html.j2", m=m, details=details, here=here)
+            text = f"{number(v.prevalence)}%"
+            rows.append((code, name, self.url(p.path, here), v.prevalence, text, f"{name}: {text} ({label})"))
+            details.append((p, v, text))
+        m = charts.tile_map("peta-prevalensi", f"Prevalensi stunting balita per provinsi, {label} (survei resmi)",
+                            self.ref.tile_layout, rows, lambda v: number(v) + "%", "",
+                            missing=f"belum ada angka resmi {label}", source=f"Warna: prevalensi stunting {label}")
+        return self._html_block("html/tile_map.html.j2", m=m, details=details, survey=label, here=here)
 
     def month_chart(self) -> Markup:
         months = self.kb.articles_per_month()
@@ -254,12 +272,39 @@ class Renderer:
         return self._svg("svg/bars.svg.j2", c=chart, chart_id="artikel-per-waktu")
 
     def prevalence_chart(self, rows, chart_id: str = "prevalensi") -> Markup:
+        """The news prevalence of some areas over the years: only where an area has three
+        years or more (the figure table beside it lists every one)."""
         series = self.kb.prevalence_series(rows)
-        if not any(len(points) >= 1 for points in series.values()):
+        series = {name: points for name, points in series.items() if len(points) >= charts.MIN_LINE_POINTS}
+        if not series:
             return Markup("")
-        chart = charts.line_chart("Prevalensi stunting yang dilaporkan menurut tahun", dict(list(series.items())[:8]),
+        chart = charts.line_chart("Prevalensi stunting yang dilaporkan berita, menurut tahun", dict(list(series.items())[:8]),
                                   lambda v: format.number(v) + "%")
         return self._svg("svg/lines.svg.j2", c=chart, chart_id=chart_id)
+
+    def official_rows(self, code: str) -> list[tuple]:
+        """An area's official values, oldest survey first, each with the national value of its survey."""
+        official = self.ref.official
+        return [(v, official.national_of(v.survey, v.year)) for v in official.series(code)]
+
+    def official_chart(self, region, chart_id: str) -> Markup:
+        """An area's official series beside the national one: a chart from three surveys on
+        (fewer are the table alone), drawn small enough to read on a phone."""
+        values = self.ref.official.series(region.code)
+        if len(values) < charts.MIN_LINE_POINTS:
+            return Markup("")
+        national = self.ref.official.national
+        labels = {v.year: v.label for v in (*national, *values)}
+        data = {"Indonesia": [(v.year, v.prevalence) for v in national]}
+        # Papua and Papua Barat before their 2022 split were larger areas: no line joins them to today's.
+        before = [(v.year, v.prevalence) for v in values if v.pre_split]
+        if before:
+            data[f"{region.name} sebelum pemekaran"] = before
+        data[region.name] = [(v.year, v.prevalence) for v in values if not v.pre_split]
+        chart = charts.line_chart("Prevalensi stunting balita menurut survei resmi", data,
+                                  lambda v: format.number(v) + "%", width=360, height=200, year_labels=labels)
+        # Its data is the table beside it.
+        return self._svg("svg/lines.svg.j2", c=chart, chart_id=chart_id, with_data=False)
 
 
 def _place(a: Article) -> str:

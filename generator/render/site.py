@@ -33,6 +33,8 @@ def site_outputs(table: PageTable, articles: list[Article], digests: dict[str, s
         Output(urls.DATA_JSON, lambda: export.articles_json(articles, records, digests, full_text)),
         Output(urls.DATA_CSV, lambda: export.articles_csv(articles)),
         Output(urls.FIGURES_CSV, lambda: export.figures_csv(articles, full_text)),
+        Output(urls.OFFICIAL_CSV, _utf8(str, table.renderer.ref.official.file_text)),
+        Output(urls.OFFICIAL_SOURCES, _utf8(str, table.renderer.ref.official.description)),
     ]
     outputs += [Output(p.path, _utf8(table.render, p)) for p in table.report_pages(report)]
     outputs.append(Output(urls.BUILD_REPORT, lambda: (json.dumps(report.as_dict(), ensure_ascii=False, indent=1)
