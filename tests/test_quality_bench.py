@@ -153,6 +153,7 @@ def test_the_split_covers_every_labelled_article():
             assert set(split[src.key]) == {aid for aid, _ in quality._records(src.texts)}, src.key
 
 
+@pytest.mark.slow  # runs the whole bench command (about 15 s of extraction)
 @pytest.mark.skipif(not (SHARED / "corpus" / "stunting_dev2.jsonl").exists(), reason="../shared/corpus is not next to the project")
 def test_the_command_shows_eval_articles_only_in_aggregate(tmp_path):
     out = tmp_path / "quality.json"

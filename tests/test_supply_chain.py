@@ -74,40 +74,20 @@ def test_each_lock_is_closed_under_dependencies():
 
     from packaging.markers import default_environment
 
+    env = default_environment()
+    requires = {canonicalize_name(d.metadata["Name"]): [Requirement(r) for r in d.requires or []]
+                for d in metadata.distributions()}
     for lock in ("requirements.lock", "requirements-test.lock"):
         pins = locked(lock)
+        # The extras some locked package asks for, by package (one level deep).
+        asked: dict[str, set[str]] = {}
         for name in pins:
-            try:
-                dist = metadata.distribution(name)
-            except metadata.PackageNotFoundError:
-                continue  # locked for another platform or not installed here
-            for spec in dist.requires or []:
-                req = Requirement(spec)
-                if req.marker and not any(
-                    req.marker.evaluate({**default_environment(), "extra": extra})
-                    for extra in ("",) + tuple(asked_extras(name, pins))
-                ):
+            for req in requires.get(name, []):
+                if canonicalize_name(req.name) != name and (not req.marker or req.marker.evaluate({**env, "extra": ""})):
+                    asked.setdefault(canonicalize_name(req.name), set()).update(req.extras)
+        for name in pins:
+            for req in requires.get(name, []):  # absent: locked for another platform
+                extras = ("",) + tuple(sorted(asked.get(name, ())))
+                if req.marker and not any(req.marker.evaluate({**env, "extra": e}) for e in extras):
                     continue
                 assert canonicalize_name(req.name) in pins, f"{lock}: {name} needs {req}, which is not locked"
-
-
-def asked_extras(name: str, pins) -> list[str]:
-    """The extras of `name` that some locked package asks for (one level deep)."""
-    from importlib import metadata
-
-    from packaging.markers import default_environment
-
-    extras: list[str] = []
-    for other in pins:
-        if other == canonicalize_name(name):
-            continue  # a package's "all" extra naming its own extras
-        try:
-            requires = metadata.distribution(other).requires or []
-        except metadata.PackageNotFoundError:
-            continue
-        for spec in requires:
-            req = Requirement(spec)
-            wanted = not req.marker or req.marker.evaluate({**default_environment(), "extra": ""})
-            if wanted and canonicalize_name(req.name) == canonicalize_name(name):
-                extras += sorted(req.extras)
-    return extras
