@@ -41,6 +41,15 @@ def browser_context(viewport: dict | None = None):
             context.close()
 
 
+def open_page(context, url: str, errors: list[str]):
+    """A new page at `url`, loaded; its script errors are added to `errors`."""
+    page = context.new_page()
+    page.on("pageerror", lambda e: errors.append(f"{url}: {e}"))
+    page.goto(url)
+    page.wait_for_load_state("load")
+    return page
+
+
 def search(page, query: str, timeout: int = 15000):
     """Type a query into Material's search once it is ready; returns the result items."""
     page.wait_for_load_state("load")

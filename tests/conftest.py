@@ -1,6 +1,7 @@
 """Shared fixtures: build the knowledge base or the whole site from seeds the test writes."""
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import json
 import os
@@ -167,6 +168,13 @@ def build_bundle(project: Path, out: Path) -> Path:
 @pytest.fixture(scope="session")
 def served_seed_site(seed_site):
     """The seed site on http://127.0.0.1 (a thread of this process)."""
+    with serve(seed_site) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def serve(folder: Path):
+    """A built site served on http://127.0.0.1 by a thread of this process; yields its URL."""
     import functools
     import threading
     from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -175,7 +183,9 @@ def served_seed_site(seed_site):
         def log_message(self, *args):
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(seed_site)))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()

@@ -8,16 +8,13 @@ years of prevalence in the news and a target, a passing mention, a long curated 
 from __future__ import annotations
 
 import csv
-import functools
 import re
 import shutil
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from browser import browser_context
-from conftest import ROOT, make_project, mkdocs
+from browser import browser_context, open_page
+from conftest import ROOT, make_project, mkdocs, serve
 from generator.render import charts
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -75,22 +72,10 @@ def site(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def served(site):
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serve(site) as url:
+        yield url
 
 
-def _open(context, url: str, errors: list[str]):
-    page = context.new_page()
-    page.on("pageerror", lambda e: errors.append(f"{url}: {e}"))
-    page.goto(url)
-    page.wait_for_load_state("load")
-    return page
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
@@ -99,7 +84,7 @@ def test_the_map_is_coloured_by_the_official_survey_named_in_its_legend(served, 
     bounds = charts.breaks(list(values.values()))
     errors: list[str] = []
     with browser_context(viewport=viewport) as context:
-        page = _open(context, served, errors)
+        page = open_page(context, served, errors)
         figure = page.locator("figure[aria-labelledby='peta-prevalensi-judul']").first
         assert figure.is_visible()
         legend = page.locator("#peta-prevalensi-keterangan").inner_text()
@@ -126,7 +111,7 @@ def test_a_province_page_opens_with_its_official_series(served, viewport):
     rows = {r["survey"] + " " + r["year"]: r["prevalence"] for r in _official() if r["code"] == "72"}
     errors: list[str] = []
     with browser_context(viewport=viewport) as context:
-        page = _open(context, served + "wilayah/sulawesi-tengah/", errors)
+        page = open_page(context, served + "wilayah/sulawesi-tengah/", errors)
         headings = page.locator("article h2").all_inner_texts()
         assert headings[0].startswith("Prevalensi stunting menurut survei resmi"), headings
         news = [h for h in headings if h.startswith("Angka dari berita")]
@@ -156,14 +141,14 @@ def test_no_target_is_drawn_as_prevalence(served, site):
     errors: list[str] = []
     with browser_context() as context:
         for path in ("wilayah/sulawesi-tengah/", "wilayah/sulawesi-tengah/kabupaten-sigi/", "data/"):
-            page = _open(context, served + path, errors)
+            page = open_page(context, served + path, errors)
             labels = page.locator(".kb-chart svg circle title").all_text_contents()
             sigi = sorted(t for t in labels if t.startswith("Kabupaten Sigi"))
             if path != "data/":
                 assert sigi == ["Kabupaten Sigi 2021: 30,1%", "Kabupaten Sigi 2022: 25,3%", "Kabupaten Sigi 2023: 20,2%"], labels
             assert not [t for t in labels if t.endswith(" 14%") or "2024: 14" in t], labels
             page.close()
-        page = _open(context, served + "data/", errors)
+        page = open_page(context, served + "data/", errors)
         assert "14%" in page.locator("xpath=//h3[@id='target']/following::table[1]").inner_text()
     assert errors == []
 
@@ -175,7 +160,7 @@ def test_no_page_scrolls_sideways_and_axe_finds_no_serious_issue(served, viewpor
     problems, errors = [], []
     with browser_context(viewport=viewport) as context:
         for name, path in PAGES:
-            page = _open(context, served + (path + "/" if path else ""), errors)
+            page = open_page(context, served + (path + "/" if path else ""), errors)
             width = page.evaluate("document.documentElement.scrollWidth")
             if width > viewport["width"] + 1:
                 problems.append(f"{name}: {width} px wide")
@@ -197,7 +182,7 @@ def test_the_official_table_sorts_online_and_from_a_file(served, site, where):
     url = served + "data/" if where == "served" else (site / "data" / "index.html").as_uri()
     errors: list[str] = []
     with browser_context() as context:
-        page = _open(context, url, errors)
+        page = open_page(context, url, errors)
         names = _sorted_column(page, "SKI 2023")
         assert [values[n] for n in names] == sorted(values.values())
         assert page.locator("#tabel-survei-resmi th[aria-sort=ascending]").inner_text().startswith("SKI 2023")

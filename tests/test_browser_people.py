@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import ARTIFACTS, browser_context, search
+from browser import ARTIFACTS, browser_context, open_page, search
 from conftest import build_bundle, make_project, plugin_env
 from published import published_of, share
 
@@ -40,24 +40,18 @@ def _axe(page) -> list[str]:
             if v["impact"] in ("serious", "critical")]
 
 
-def _visit(context, url: str, errors: list[str]):
-    page = context.new_page()
-    page.on("pageerror", lambda e: errors.append(f"{url}: {e}"))
-    page.goto(url)
-    page.wait_for_load_state("load")
-    return page
 
 
 def test_every_page_kind_is_accessible_and_error_free(served_seed_site):
     problems, errors = [], []
     with browser_context() as context:
         for name, path in KINDS:
-            page = _visit(context, served_seed_site + (path + "/" if path else ""), errors)
+            page = open_page(context, served_seed_site + (path + "/" if path else ""), errors)
             problems += [f"{name}: {v}" for v in _axe(page)]
             page.screenshot(path=str(_shot(f"{name}-desktop.png")), full_page=False)
             page.close()
         # The search dialog, open, with its results.
-        page = _visit(context, served_seed_site, errors)
+        page = open_page(context, served_seed_site, errors)
         search(page, "posyandu")
         problems += [f"pencarian: {v}" for v in _axe(page)]
         page.screenshot(path=str(_shot("pencarian-desktop.png")))
@@ -77,7 +71,7 @@ def test_the_offline_bundle_is_accessible_and_error_free(tmp_path):
     with browser_context() as context:
         for name, path in KINDS:
             target = root / (path + ".html" if path and (root / (path + ".html")).exists() else f"{path}/index.html".lstrip("/"))
-            page = _visit(context, target.as_uri(), errors)
+            page = open_page(context, target.as_uri(), errors)
             problems += [f"{name}: {v}" for v in _axe(page)]
             page.close()
     assert problems == [] and errors == []
@@ -87,7 +81,7 @@ def test_pages_read_well_on_a_phone(served_seed_site):
     errors = []
     with browser_context(viewport=PHONE) as context:
         for name, path in KINDS:
-            page = _visit(context, served_seed_site + (path + "/" if path else ""), errors)
+            page = open_page(context, served_seed_site + (path + "/" if path else ""), errors)
             # Nothing wider than the screen: wide tables scroll inside their own box.
             width = page.evaluate("document.documentElement.scrollWidth")
             assert width <= PHONE["width"] + 1, f"{name}: the page is {width} px wide"
@@ -112,10 +106,10 @@ def test_pages_read_well_on_a_phone(served_seed_site):
 
 def test_map_labels_and_chart_ticks_are_legible_on_a_desktop(served_seed_site):
     with browser_context() as context:
-        page = _visit(context, served_seed_site, [])
+        page = open_page(context, served_seed_site, [])
         sizes = page.eval_on_selector_all(".kb-tile-abbr", "els => els.map(e => parseFloat(getComputedStyle(e).fontSize))")
         assert sizes and min(sizes) >= 10
-        page = _visit(context, served_seed_site + "linimasa/", [])
+        page = open_page(context, served_seed_site + "linimasa/", [])
         boxes = page.eval_on_selector_all(".kb-bar text", "els => els.map(e => e.getBoundingClientRect().toJSON())")
         lines: dict[int, list] = {}
         for b in boxes:
@@ -128,7 +122,7 @@ def test_map_labels_and_chart_ticks_are_legible_on_a_desktop(served_seed_site):
 
 def test_articles_come_before_index_pages_in_search(served_seed_site):
     with browser_context() as context:
-        page = _visit(context, served_seed_site, [])
+        page = open_page(context, served_seed_site, [])
         items = search(page, "menangani stunting")
         hrefs = [items.nth(i).locator("a").first.get_attribute("href") for i in range(items.count())]
         kinds = ["artikel" if "/artikel/" in h else "lain" for h in hrefs]
