@@ -155,3 +155,16 @@ def test_an_effort_where_stunting_is_rarely_named_is_listed_for_the_curator(extr
     seed = Seed(id="c", file="c.txt", text=effort + filler, encoding="utf-8", overrides={"relevance": "effort"})
     c = extract_article(seed, reference, "c")[0]
     assert c.curated == ("relevance",) and not [d for d in c.doubts if d.field == "relevance"]
+
+
+def test_an_action_for_the_first_1000_days_nutrition_is_an_effort_where_stunting_is_background(extract):
+    """relevance.md: a programme described for its groups is an effort even when no sentence
+    aims at stunting by name; the groups named without anyone doing anything for them are not."""
+    served = ("Dapur umum di Kecamatan Wates mulai membagikan makanan bergizi kepada ibu hamil, ibu menyusui dan balita "
+              "setiap pagi. Menu disusun oleh petugas puskesmas. Prevalensi stunting kabupaten ini tercatat 18 persen tahun lalu.")
+    a = extract(served)
+    assert a.relevance == "effort", a.relevance_note
+    assert "ibu hamil" in a.relevance_evidence.sentence
+    talked = ("Seminar kesehatan di Kecamatan Wates dihadiri ratusan warga. Ibu hamil dan balita rentan kekurangan gizi, "
+              "kata pembicara. Prevalensi stunting kabupaten ini tercatat 18 persen tahun lalu.")
+    assert extract(talked).relevance == "mention"
