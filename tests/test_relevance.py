@@ -168,3 +168,14 @@ def test_an_action_for_the_first_1000_days_nutrition_is_an_effort_where_stunting
     talked = ("Seminar kesehatan di Kecamatan Wates dihadiri ratusan warga. Ibu hamil dan balita rentan kekurangan gizi, "
               "kata pembicara. Prevalensi stunting kabupaten ini tercatat 18 persen tahun lalu.")
     assert extract(talked).relevance == "mention"
+
+
+def test_a_group_with_stunting_and_a_verb_is_data_not_an_effort(extract):
+    """relevance.md: a story of stunting data alone is a mention. "Balita stunting" names a
+    group; a verb beside it may only count it. With an activity for that group it is an effort."""
+    counted = ("Kupang - Dinas Kesehatan mencatat 500 balita stunting di Kabupaten Kupang tahun ini. "
+               "Jumlah itu turun dibanding tahun lalu. Angka tertinggi ada di Kecamatan Amarasi.")
+    assert extract(counted).relevance == "mention"
+    served = ("Kupang - Dinas Kesehatan menyalurkan bantuan untuk 500 balita stunting di Kabupaten Kupang tahun ini. "
+              "Jumlah itu turun dibanding tahun lalu. Angka tertinggi ada di Kecamatan Amarasi.")
+    assert extract(served).relevance == "effort"

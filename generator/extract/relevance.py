@@ -41,7 +41,11 @@ def assess(rules: RelevanceRules, title: str, sentences: list[str]) -> Relevance
         context = window(texts, i, rules.window)
         for_whom = (aim.group("target") or rules.group.search(context) or rules.group_service.search(s)
                     or rules.place.search(s))
-        if not (for_whom and (rules.activity.search(context) or rules.doing.search(s))):
+        # A target noun with the topic ("balita stunting", "kasus stunting") names a group or
+        # a count: any verb near it may report data or a consequence ("mencatat 500 kasus
+        # stunting", "melahirkan anak stunting"); it reports an effort with an activity.
+        acting = rules.activity.search(context) or (not aim.group("target") and rules.doing.search(s))
+        if not (for_whom and acting):
             continue
         ev = Evidence(s, aim.group(0))
         if listed(rules, s, aim):
