@@ -179,3 +179,14 @@ def test_a_group_with_stunting_and_a_verb_is_data_not_an_effort(extract):
     served = ("Kupang - Dinas Kesehatan menyalurkan bantuan untuk 500 balita stunting di Kabupaten Kupang tahun ini. "
               "Jumlah itu turun dibanding tahun lalu. Angka tertinggi ada di Kecamatan Amarasi.")
     assert extract(served).relevance == "effort"
+
+
+def test_an_aim_for_an_area_without_a_measure_is_a_call_not_an_effort(extract):
+    """relevance.md: a leader's general call to lower stunting is a mention; the same aim with
+    a measure (an activity: a budget, a programme) is an effort."""
+    call = ("Kupang - Gubernur meminta para bupati segera menurunkan angka stunting di kabupaten masing-masing. "
+            "Ia menyampaikan hal itu saat upacara hari jadi provinsi. Upacara diikuti ribuan peserta.")
+    assert extract(call).relevance == "mention"
+    measure = ("Kupang - Pemerintah provinsi menambah anggaran untuk menurunkan angka stunting di kabupaten masing-masing. "
+               "Ia menyampaikan hal itu saat upacara hari jadi provinsi. Upacara diikuti ribuan peserta.")
+    assert extract(measure).relevance == "effort"

@@ -39,13 +39,15 @@ def assess(rules: RelevanceRules, title: str, sentences: list[str]) -> Relevance
         if aim is None:
             continue
         context = window(texts, i, rules.window)
-        for_whom = (aim.group("target") or rules.group.search(context) or rules.group_service.search(s)
-                    or rules.place.search(s))
-        # A target noun with the topic ("balita stunting", "kasus stunting") names a group or
-        # a count: any verb near it may report data or a consequence ("mencatat 500 kasus
-        # stunting", "melahirkan anak stunting"); it reports an effort with an activity.
-        acting = rules.activity.search(context) or (not aim.group("target") and rules.doing.search(s))
-        if not (for_whom and acting):
+        named = aim.group("target") or rules.group.search(context) or rules.group_service.search(s)
+        # A verb of doing is enough where it acts for a group ("melatih kader posyandu untuk
+        # mencegah stunting"). A target noun with the topic ("balita stunting", "kasus
+        # stunting") may be counted or a consequence ("mencatat 500 kasus stunting",
+        # "melahirkan anak stunting"), and an area's aim ("menurunkan stunting di daerah")
+        # a general call or a priority: these report an effort with a measure, an activity
+        # named in the sentence or beside it.
+        acting = rules.activity.search(context) or (named and not aim.group("target") and rules.doing.search(s))
+        if not ((named or rules.place.search(s)) and acting):
             continue
         ev = Evidence(s, aim.group(0))
         if listed(rules, s, aim):
