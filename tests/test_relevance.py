@@ -155,3 +155,38 @@ def test_an_effort_where_stunting_is_rarely_named_is_listed_for_the_curator(extr
     seed = Seed(id="c", file="c.txt", text=effort + filler, encoding="utf-8", overrides={"relevance": "effort"})
     c = extract_article(seed, reference, "c")[0]
     assert c.curated == ("relevance",) and not [d for d in c.doubts if d.field == "relevance"]
+
+
+def test_an_action_for_the_first_1000_days_nutrition_is_an_effort_where_stunting_is_background(extract):
+    """relevance.md: a programme described for its groups is an effort even when no sentence
+    aims at stunting by name; the groups named without anyone doing anything for them are not."""
+    served = ("Dapur umum di Kecamatan Wates mulai membagikan makanan bergizi kepada ibu hamil, ibu menyusui dan balita "
+              "setiap pagi. Menu disusun oleh petugas puskesmas. Prevalensi stunting kabupaten ini tercatat 18 persen tahun lalu.")
+    a = extract(served)
+    assert a.relevance == "effort", a.relevance_note
+    assert "ibu hamil" in a.relevance_evidence.sentence
+    talked = ("Seminar kesehatan di Kecamatan Wates dihadiri ratusan warga. Ibu hamil dan balita rentan kekurangan gizi, "
+              "kata pembicara. Prevalensi stunting kabupaten ini tercatat 18 persen tahun lalu.")
+    assert extract(talked).relevance == "mention"
+
+
+def test_a_group_with_stunting_and_a_verb_is_data_not_an_effort(extract):
+    """relevance.md: a story of stunting data alone is a mention. "Balita stunting" names a
+    group; a verb beside it may only count it. With an activity for that group it is an effort."""
+    counted = ("Kupang - Dinas Kesehatan mencatat 500 balita stunting di Kabupaten Kupang tahun ini. "
+               "Jumlah itu turun dibanding tahun lalu. Angka tertinggi ada di Kecamatan Amarasi.")
+    assert extract(counted).relevance == "mention"
+    served = ("Kupang - Dinas Kesehatan menyalurkan bantuan untuk 500 balita stunting di Kabupaten Kupang tahun ini. "
+              "Jumlah itu turun dibanding tahun lalu. Angka tertinggi ada di Kecamatan Amarasi.")
+    assert extract(served).relevance == "effort"
+
+
+def test_an_aim_for_an_area_without_a_measure_is_a_call_not_an_effort(extract):
+    """relevance.md: a leader's general call to lower stunting is a mention; the same aim with
+    a measure (an activity: a budget, a programme) is an effort."""
+    call = ("Kupang - Gubernur meminta para bupati segera menurunkan angka stunting di kabupaten masing-masing. "
+            "Ia menyampaikan hal itu saat upacara hari jadi provinsi. Upacara diikuti ribuan peserta.")
+    assert extract(call).relevance == "mention"
+    measure = ("Kupang - Pemerintah provinsi menambah anggaran untuk menurunkan angka stunting di kabupaten masing-masing. "
+               "Ia menyampaikan hal itu saat upacara hari jadi provinsi. Upacara diikuti ribuan peserta.")
+    assert extract(measure).relevance == "effort"

@@ -39,9 +39,15 @@ def assess(rules: RelevanceRules, title: str, sentences: list[str]) -> Relevance
         if aim is None:
             continue
         context = window(texts, i, rules.window)
-        for_whom = (aim.group("target") or rules.group.search(context) or rules.group_service.search(s)
-                    or rules.place.search(s))
-        if not (for_whom and (rules.activity.search(context) or rules.doing.search(s))):
+        named = aim.group("target") or rules.group.search(context) or rules.group_service.search(s)
+        # A verb of doing is enough where it acts for a group ("melatih kader posyandu untuk
+        # mencegah stunting"). A target noun with the topic ("balita stunting", "kasus
+        # stunting") may be counted or a consequence ("mencatat 500 kasus stunting",
+        # "melahirkan anak stunting"), and an area's aim ("menurunkan stunting di daerah")
+        # a general call or a priority: these report an effort with a measure, an activity
+        # named in the sentence or beside it.
+        acting = rules.activity.search(context) or (named and not aim.group("target") and rules.doing.search(s))
+        if not ((named or rules.place.search(s)) and acting):
             continue
         ev = Evidence(s, aim.group(0))
         if listed(rules, s, aim):
@@ -55,6 +61,10 @@ def assess(rules: RelevanceRules, title: str, sentences: list[str]) -> Relevance
         # them: why it serves them is part of its effort.
         strong += reasons
     weak += reasons
+    if not strong and len(weak) < 2:
+        served = served_groups(rules, texts)
+        if served:
+            strong.append(served)
     where = Evidence(texts[topical[0]], rules.topic.search(texts[topical[0]]).group(0))
     count = len([i for i in topical if i or not title])
     passing = f"stunting hanya disebut sambil lalu ({count} dari {len(sentences)} kalimat)"
@@ -68,6 +78,18 @@ def assess(rules: RelevanceRules, title: str, sentences: list[str]) -> Relevance
         return Relevance(EFFORT, f"melaporkan upaya: “{first.cue}”", first, unsure)
     unsure = "stunting sering disebut, tetapi tanpa kalimat upaya yang jelas" if per_100 >= rules.density_about else ""
     return Relevance(MENTION, passing, where, unsure)
+
+
+def served_groups(rules: RelevanceRules, texts: list[str]) -> Evidence | None:
+    """A sentence that says someone does something for the nutrition or care of the first
+    1,000 days' groups ("MBG diberikan kepada ibu hamil, ibu menyusui, dan balita"): a verb
+    of doing, a focus group and what feeds or serves it. In an article that names stunting,
+    that is an effort against it even where no sentence aims at stunting by name."""
+    for s in texts:
+        what = rules.nutrition.search(s)
+        if what and rules.focus_group.search(s) and rules.doing.search(s):
+            return Evidence(s, what.group(0))
+    return None
 
 
 def density(rules: RelevanceRules, texts: list[str]) -> float:

@@ -35,6 +35,7 @@ class RelevanceRules:
     place: re.Pattern  # ... or the area it serves, named in the sentence itself
     focus_group: re.Pattern
     focus_min: int
+    nutrition: re.Pattern  # what feeds or serves the focus groups
     reason_before: re.Pattern
     reason_after: re.Pattern
     window: int
@@ -61,6 +62,7 @@ class RelevanceRules:
             place=_pattern(raw["places"]),
             focus_group=_pattern(raw["focus_groups"]),
             focus_min=int(raw["focus_min"]),
+            nutrition=_pattern(raw["nutrition"]),
             reason_before=_pattern(raw["reason_before"]),
             reason_after=_pattern(raw["reason_after"]),
             window=int(raw["window"]),
