@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from ..model import Actor, Evidence, Region, Tag
 from ..reference.actors import ActorRule, ActorRules, Discovery
 from ..reference.gazetteer import Gazetteer, words_of
+from ..scan import Pattern, Scan
 from .sentences import Sentences
 
 
@@ -285,13 +286,29 @@ def actor_types(actors: list[Actor], rules: ActorRules, sentences: list[str], co
         types.setdefault(a.type, a.evidence)
     # A cue found nowhere in the text is not looked for sentence by sentence (a cue
     # anchored at a sentence's start or end could be missed there: those are always).
-    whole = "\n".join(sentences)
-    for type_id, rx in rules.type_cues:
-        if type_id in types or (not _anchored(rx) and rx.search(whole) is None):
+    whole = Scan("\n".join(sentences))
+    for type_id, cue in rules.type_cues:
+        rx = cue.rx
+        if type_id in types or (not _anchored(rx) and cue.search(whole) is None):
             continue
-        for s in sentences:
+        for s in _where_it_may_be(cue, whole, sentences):
             mm = rx.search(s)
             if mm and context.search(s):
                 types[type_id] = Evidence(s, mm.group(0))
                 break
     return [Tag(t, e) for t, e in sorted(types.items())]
+
+
+def _where_it_may_be(cue: Pattern, whole: Scan, sentences: list[str]) -> list[str]:
+    """The sentences, in order, in which a start of the cue stands (`whole` is them
+    joined by one character): a match in a sentence starts with one there too."""
+    if cue.starts is None:
+        return sentences
+    at = whole.candidates(cue.starts)
+    if not at:
+        return []
+    bounds, pos = [], 0
+    for s in sentences:
+        bounds.append(pos)
+        pos += len(s) + 1
+    return [sentences[i] for i in sorted({bisect.bisect_right(bounds, p) - 1 for p in at})]
