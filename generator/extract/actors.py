@@ -225,10 +225,9 @@ def _with_their_acronyms(actors: list[Actor], text: str, renamed: dict[str, str]
     by_name = {a.name: a for a in actors}
     out = dict(by_name)
     for a in actors:
-        m = re.search(re.escape(a.name) + r"\s*\(([A-Z][A-Za-z0-9&.-]{1,12})\)", text)
-        if m is None:
+        short = _acronym_after(text, a.name)
+        if short is None:
             continue
-        short = m.group(1)
         if short.lower() in ("persero", "tbk"):
             continue
         merged = a if a.name.endswith(f"({short})") else replace(a, name=f"{a.name} ({short})")
@@ -239,6 +238,23 @@ def _with_their_acronyms(actors: list[Actor], text: str, renamed: dict[str, str]
                 del out[other]
                 renamed[other] = merged.name
     return list(out.values())
+
+
+# An acronym in brackets right after a name: "PT Gunbuster Nickel Industry (GNI)".
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.-]{1,12})\)")
+
+
+def _acronym_after(text: str, name: str) -> str | None:
+    """The acronym in brackets after the first place of `name` that has one
+    (what `re.search(re.escape(name) + _ACRONYM_AFTER.pattern, text)` finds, without
+    compiling a pattern per name)."""
+    at = text.find(name)
+    while at >= 0:
+        m = _ACRONYM_AFTER.match(text, at + len(name))
+        if m is not None:
+            return m.group(1)
+        at = text.find(name, at + 1)
+    return None
 
 
 def _company_foundations(actors: list[Actor]) -> list[Actor]:
