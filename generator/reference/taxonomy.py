@@ -45,7 +45,7 @@ class Cue:
         return cls(re.compile(r"(?<!\w)(?:" + pattern + r")(?!\w)", flags), required_any(pattern))
 
     def possible(self, text: SearchableText) -> bool:
-        return self.anchors is None or any(a in text.lower for a in self.anchors)
+        return self.anchors is None or any(map(text.lower.__contains__, self.anchors))
 
     def search(self, text: SearchableText) -> re.Match | None:
         return self.scanned.search(text.scan) if self.possible(text) else None
