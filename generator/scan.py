@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from re import _constants as sre  # the parser's node kinds
 from re import _parser
 from typing import TypeVar
@@ -50,6 +50,10 @@ class Starts:
 
     texts: tuple[str, ...]
     folded: bool
+    key: str = field(init=False, repr=False, compare=False)  # a scan's memo key (a string keeps its hash)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key", ("i" if self.folded else "c") + "\x00".join(self.texts))
 
     @classmethod
     def of(cls, pattern: re.Pattern) -> "Starts | None":
@@ -78,8 +82,9 @@ class Scan:
     def __init__(self, text: str):
         self.text = text
         self._folded: str | None = None
-        self._at: dict[tuple[str, bool], list[int]] = {}
-        self._candidates: dict[Starts, list[int]] = {}
+        self._at: dict[str, list[int]] = {}  # start text -> its places in the text
+        self._at_folded: dict[str, list[int]] = {}  # ... in the folded text
+        self._candidates: dict[str, list[int]] = {}  # Starts.key -> places where one of them stands
 
     @property
     def folded(self) -> str:
@@ -89,8 +94,8 @@ class Scan:
 
     def places(self, literal: str, folded: bool) -> list[int]:
         """Every position of `literal` in the text (overlapping ones too), in order."""
-        key = (literal, folded)
-        found = self._at.get(key)
+        memo = self._at_folded if folded else self._at
+        found = memo.get(literal)
         if found is None:
             text = self.folded if folded else self.text
             found = []
@@ -98,18 +103,17 @@ class Scan:
             while at >= 0:
                 found.append(at)
                 at = text.find(literal, at + 1)
-            self._at[key] = found
+            memo[literal] = found
         return found
 
     def candidates(self, starts: Starts) -> list[int]:
         """Where a match of a pattern with these starts may begin, in order."""
-        found = self._candidates.get(starts)
+        found = self._candidates.get(starts.key)
         if found is None:
-            if len(starts.texts) == 1:
-                found = self.places(starts.texts[0], starts.folded)
-            else:
-                found = sorted(p for t in starts.texts for p in self.places(t, starts.folded))
-            self._candidates[starts] = found
+            lists = [p for p in (self.places(t, starts.folded) for t in starts.texts) if p]
+            # Two start texts never stand at one place (neither starts the other).
+            found = lists[0] if len(lists) == 1 else sorted(p for ps in lists for p in ps)
+            self._candidates[starts.key] = found
         return found
 
 
