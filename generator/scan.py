@@ -13,8 +13,15 @@ stands cannot start a match, and `pattern.match(text, pos)` sees the text
 before `pos` (look-behinds) as `pattern.search` does.
 
 A pattern whose starts cannot be told (one that may start with any letter) is
-searched as before; so is a case-insensitive one in a text whose lower case
-would move positions.
+searched as before. A case-insensitive pattern's start texts are ASCII, looked
+for in the text folded (`fold`: lower case, and the three letters that
+`re.IGNORECASE` matches with an ASCII one though their lower case is another),
+which keeps every character's position. `re._parser` is CPython's own parser of
+patterns (Python >= 3.11, as pyproject.toml requires).
+
+Gazetteer names are words, looked up in dictionaries (`phrases_in`): a
+sentence is split into words once, and only one that names a place is split
+with the words' places.
 """
 from __future__ import annotations
 
