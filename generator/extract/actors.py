@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from ..model import Actor, Evidence, Region, Tag
 from ..reference.actors import ActorRule, ActorRules
 from ..reference.gazetteer import Gazetteer, words_of
+from ..scan import Pattern, Scan
 from .sentences import Sentences
 
 
@@ -164,10 +165,9 @@ def _with_their_acronyms(actors: list[Actor], text: str, renamed: dict[str, str]
     by_name = {a.name: a for a in actors}
     out = dict(by_name)
     for a in actors:
-        m = re.search(re.escape(a.name) + r"\s*\(([A-Z][A-Za-z0-9&.-]{1,12})\)", text)
-        if m is None:
+        short = _acronym_after(text, a.name)
+        if short is None:
             continue
-        short = m.group(1)
         if short.lower() in ("persero", "tbk"):
             continue
         merged = a if a.name.endswith(f"({short})") else replace(a, name=f"{a.name} ({short})")
@@ -178,6 +178,23 @@ def _with_their_acronyms(actors: list[Actor], text: str, renamed: dict[str, str]
                 del out[other]
                 renamed[other] = merged.name
     return list(out.values())
+
+
+# An acronym in brackets right after a name: "PT Gunbuster Nickel Industry (GNI)".
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.-]{1,12})\)")
+
+
+def _acronym_after(text: str, name: str) -> str | None:
+    """The acronym in brackets after the first place of `name` that has one
+    (what `re.search(re.escape(name) + _ACRONYM_AFTER.pattern, text)` finds, without
+    compiling a pattern per name)."""
+    at = text.find(name)
+    while at >= 0:
+        m = _ACRONYM_AFTER.match(text, at + len(name))
+        if m is not None:
+            return m.group(1)
+        at = text.find(name, at + 1)
+    return None
 
 
 def _company_foundations(actors: list[Actor]) -> list[Actor]:
@@ -225,13 +242,29 @@ def actor_types(actors: list[Actor], rules: ActorRules, sentences: list[str], co
         types.setdefault(a.type, a.evidence)
     # A cue found nowhere in the text is not looked for sentence by sentence (a cue
     # anchored at a sentence's start or end could be missed there: those are always).
-    whole = "\n".join(sentences)
-    for type_id, rx in rules.type_cues:
-        if type_id in types or (not _anchored(rx) and rx.search(whole) is None):
+    whole = Scan("\n".join(sentences))
+    for type_id, cue in rules.type_cues:
+        rx = cue.rx
+        if type_id in types or (not _anchored(rx) and cue.search(whole) is None):
             continue
-        for s in sentences:
+        for s in _where_it_may_be(cue, whole, sentences):
             mm = rx.search(s)
             if mm and context.search(s):
                 types[type_id] = Evidence(s, mm.group(0))
                 break
     return [Tag(t, e) for t, e in sorted(types.items())]
+
+
+def _where_it_may_be(cue: Pattern, whole: Scan, sentences: list[str]) -> list[str]:
+    """The sentences, in order, in which a start of the cue stands (`whole` is them
+    joined by one character): a match in a sentence starts with one there too."""
+    if cue.starts is None:
+        return sentences
+    at = whole.candidates(cue.starts)
+    if not at:
+        return []
+    bounds, pos = [], 0
+    for s in sentences:
+        bounds.append(pos)
+        pos += len(s) + 1
+    return [sentences[i] for i in sorted({bisect.bisect_right(bounds, p) - 1 for p in at})]

@@ -49,22 +49,7 @@ def find_mentions(gaz: Gazetteer, sentences: list[str]) -> list[Mention]:
     ctx = gaz.context
     for index, s in enumerate(sentences):
         found: list[Mention] = []
-        tokens = [(m.start(), m.end(), m.group(0).lower()) for m in words_of(s)]
-        i = 0
-        while i < len(tokens):
-            longest = gaz.first_words.get(tokens[i][2], 0)
-            hit = None
-            for n in range(min(longest, len(tokens) - i), 0, -1):
-                name = gaz.names.get(" ".join(t[2] for t in tokens[i:i + n]))
-                if name is not None:
-                    hit = (n, name)
-                    break
-            if hit is None:
-                i += 1
-                continue
-            n, name = hit
-            start, end = tokens[i][0], tokens[i + n - 1][1]
-            i += n
+        for start, end, name in gaz.names_in(s):
             m = _mention(gaz, s, start, s[start:end], name)
             if m is not None:
                 found.append(m)

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import bisect
 
+from ..scan import Scan
+
 
 class Sentences:
     """An article's sentences joined once, so that a cue is searched once per article, not per sentence."""
@@ -13,6 +15,7 @@ class Sentences:
         self.sentences = sentences
         self.text = self.SEP.join(sentences)
         self.lower = self.text.lower()
+        self.scan = Scan(self.text)  # where each cue and rule can start, found once
         self.starts = []
         pos = 0
         for s in sentences:

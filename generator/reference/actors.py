@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..scan import Pattern
 from .files import compiling, yaml_mapping
 
 
@@ -33,7 +34,7 @@ class Agency:
 @dataclass(frozen=True)
 class ActorRules:
     rules: tuple[ActorRule, ...]
-    type_cues: tuple[tuple[str, re.Pattern], ...]
+    type_cues: tuple[tuple[str, Pattern], ...]
     not_acting: re.Pattern  # words before an organisation that say it is not acting
     leading_words: re.Pattern  # words cut from the front of a name
     agencies: tuple[Agency, ...] = ()
@@ -47,7 +48,7 @@ class ActorRules:
                 for r in raw["rules"]
             )
             cues = tuple(
-                (type_id, re.compile(r"(?<!\w)(?:" + c + r")(?!\w)", 0 if c.isupper() else re.I))
+                (type_id, Pattern.compile(re.compile(r"(?<!\w)(?:" + c + r")(?!\w)", 0 if c.isupper() else re.I)))
                 for type_id, patterns in raw.get("type_cues", {}).items()
                 for c in patterns
             )

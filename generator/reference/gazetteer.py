@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..scan import phrases_in
 from .files import DataFileError, compiling, csv_rows, yaml_mapping
 
 
@@ -147,6 +148,11 @@ class Gazetteer:
             first_words[words[0]] = max(first_words.get(words[0], 0), len(words))
         return cls(regions, names, _by_name(data_dir / "districts.csv"), _by_name(data_dir / "villages.csv"),
                    context, first_words)
+
+    def names_in(self, text: str) -> list[tuple[int, int, RegionName]]:
+        """The names in a text, left to right, the longest where two start at one word:
+        (start, end, name)."""
+        return phrases_in(text, _WORD, self.names, self.first_words)
 
     def province_of(self, region: Region) -> Region:
         return self.regions[region.province_code]

@@ -6,10 +6,11 @@ Adding a programme type is a change to the YAML file only.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from ..scan import Pattern, Scan
 from .files import DataFileError, compiling, yaml_mapping
 from .morph import with_forms
 from .relevance import RelevanceRules
@@ -23,6 +24,7 @@ class SearchableText(Protocol):
 
     text: str
     lower: str
+    scan: Scan
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,11 @@ class Cue:
 
     pattern: re.Pattern
     anchors: tuple[str, ...] | None  # texts of which a match contains one
+    # The pattern with the texts its matches start with: tried where one stands only.
+    scanned: Pattern = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "scanned", Pattern.compile(self.pattern))
 
     @classmethod
     def compile(cls, pattern: str, affixed: bool = False) -> "Cue":
@@ -41,13 +48,13 @@ class Cue:
         return cls(re.compile(r"(?<!\w)(?:" + expanded + r")(?!\w)", flags), _best_anchors(anchors))
 
     def possible(self, text: SearchableText) -> bool:
-        return self.anchors is None or any(a in text.lower for a in self.anchors)
+        return self.anchors is None or any(map(text.lower.__contains__, self.anchors))
 
     def search(self, text: SearchableText) -> re.Match | None:
-        return self.pattern.search(text.text) if self.possible(text) else None
+        return self.scanned.search(text.scan) if self.possible(text) else None
 
     def finditer(self, text: SearchableText):
-        return self.pattern.finditer(text.text) if self.possible(text) else iter(())
+        return self.scanned.finditer(text.scan) if self.possible(text) else iter(())
 
 
 def _best_anchors(pattern: str) -> tuple[str, ...] | None:
