@@ -60,9 +60,29 @@ def test_names_that_are_ordinary_words_need_a_place_context(extract):
 
 
 def test_abbreviations_and_nicknames(extract):
-    a = extract("TPPS Kaltim memantau Kukar dan PPU. Di Kota Minyak, posyandu aktif. Bumi Sanggam juga diperkuat.")
+    a = extract("TPPS Kaltim menggelar pendampingan keluarga berisiko stunting di Kukar dan PPU. Di Kota Minyak, "
+                "posyandu aktif. Bumi Sanggam juga diperkuat.")
     assert provinces(a) == ["63", "64"]
     assert regencies(a) == ["63.11", "64.02", "64.09", "64.71"]
+
+
+def test_an_article_without_an_effort_keeps_the_places_of_its_story(extract):
+    # A story that only names stunting: its place is in the headline, dateline or lead, or named
+    # again; a regency named once further down is a passing reference, and so is its province.
+    body = ("Pedagang di pasar mengeluhkan harga cabai yang terus naik. Pembeli berkurang sejak pekan lalu. "
+            "Menurut dia, stunting juga dibahas dalam rapat di Kabupaten Bondowoso. Harga bawang stabil.")
+    a = extract("Harga cabai naik di Kabupaten Jember.\n\n" + body)
+    assert a.relevance != "effort"
+    assert regencies(a) == ["35.09"] and provinces(a) == ["35"]
+    assert [(t.region.code, t.role) for t in a.mentioned_regions] == [("35.11", "hanya disebut sekali")]
+    b = extract("Harga cabai naik di Kabupaten Jember.\n\n" + body + " Pasar Bondowoso sepi.")
+    assert regencies(b) == ["35.09", "35.11"]
+    c = extract("Harga beras naik.\n\n" + body)
+    assert regencies(c) == [] and provinces(c) == []
+    # An effort's places are wherever it happens, however often they are named.
+    d = extract("Posyandu di Kabupaten Jember menggelar pemberian makanan tambahan bagi balita stunting. "
+                "Kegiatan serupa digelar kader di Kabupaten Bondowoso.")
+    assert d.relevance == "effort" and regencies(d) == ["35.09", "35.11"]
 
 
 def test_towns_map_to_their_regency(extract):
