@@ -50,6 +50,18 @@ def test_bare_shared_name_follows_the_article(extract):
     assert regencies(a) == ["32.75"]
 
 
+def test_bare_shared_name_with_no_level_said_is_the_city(extract):
+    # A kabupaten named like a city is written with its level somewhere ("Kabupaten Bogor",
+    # "Bupati"); with none, the bare name is the city; with one, it is the kabupaten.
+    a = extract("Posyandu di Bogor menggelar pemberian makanan tambahan bagi balita stunting. Kader di Bogor dilatih.")
+    assert regencies(a) == ["32.71"] and provinces(a) == ["32"]
+    b = extract("Posyandu di Kabupaten Bogor menggelar pemberian makanan tambahan bagi balita stunting. "
+                "Kader di Bogor dilatih.")
+    assert regencies(b) == ["32.01"]
+    c = extract("Posyandu di Bogor menggelar pemberian makanan tambahan bagi balita stunting. Bupati meninjau kader.")
+    assert regencies(c) == ["32.01"]
+
+
 def test_names_that_are_ordinary_words_need_a_place_context(extract):
     a = extract("Nasib malang menimpa balita itu. Batang pohon tumbang. Pasukan menyerang. Padang rumput luas. "
                 "Mereka mendaki ke Puncak gunung untuk kampanye gizi.")

@@ -201,4 +201,10 @@ def _disambiguate(gaz: Gazetteer, codes: tuple[str, ...], said_provinces: set[st
                 return (written_out[0].code,)
             if article_level:
                 regions = [r for r in regions if r.kind == article_level] or regions
+            # A kabupaten that shares a city's name is written with its level ("Kabupaten
+            # Bogor", "Bupati Bogor") somewhere in an article about it; with no level said
+            # anywhere, the bare name is the city's.
+            cities = [r for r in regions if r.kind == "kota"]
+            if len(cities) == 1 and len({r.province_code for r in regions}) == 1 and not written_out:
+                return (cities[0].code,)
     return tuple(r.code for r in regions)
