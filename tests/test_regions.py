@@ -50,6 +50,18 @@ def test_bare_shared_name_follows_the_article(extract):
     assert regencies(a) == ["32.75"]
 
 
+def test_bare_shared_name_with_no_level_said_is_the_city(extract):
+    # A kabupaten named like a city is written with its level somewhere ("Kabupaten Bogor",
+    # "Bupati"); with none, the bare name is the city; with one, it is the kabupaten.
+    a = extract("Posyandu di Bogor menggelar pemberian makanan tambahan bagi balita stunting. Kader di Bogor dilatih.")
+    assert regencies(a) == ["32.71"] and provinces(a) == ["32"]
+    b = extract("Posyandu di Kabupaten Bogor menggelar pemberian makanan tambahan bagi balita stunting. "
+                "Kader di Bogor dilatih.")
+    assert regencies(b) == ["32.01"]
+    c = extract("Posyandu di Bogor menggelar pemberian makanan tambahan bagi balita stunting. Bupati meninjau kader.")
+    assert regencies(c) == ["32.01"]
+
+
 def test_names_that_are_ordinary_words_need_a_place_context(extract):
     a = extract("Nasib malang menimpa balita itu. Batang pohon tumbang. Pasukan menyerang. Padang rumput luas. "
                 "Mereka mendaki ke Puncak gunung untuk kampanye gizi.")
@@ -60,9 +72,29 @@ def test_names_that_are_ordinary_words_need_a_place_context(extract):
 
 
 def test_abbreviations_and_nicknames(extract):
-    a = extract("TPPS Kaltim memantau Kukar dan PPU. Di Kota Minyak, posyandu aktif. Bumi Sanggam juga diperkuat.")
+    a = extract("TPPS Kaltim menggelar pendampingan keluarga berisiko stunting di Kukar dan PPU. Di Kota Minyak, "
+                "posyandu aktif. Bumi Sanggam juga diperkuat.")
     assert provinces(a) == ["63", "64"]
     assert regencies(a) == ["63.11", "64.02", "64.09", "64.71"]
+
+
+def test_an_article_without_an_effort_keeps_the_places_of_its_story(extract):
+    # A story that only names stunting: its place is in the headline, dateline or lead, or named
+    # again; a regency named once further down is a passing reference, and so is its province.
+    body = ("Pedagang di pasar mengeluhkan harga cabai yang terus naik. Pembeli berkurang sejak pekan lalu. "
+            "Menurut dia, stunting juga dibahas dalam rapat di Kabupaten Bondowoso. Harga bawang stabil.")
+    a = extract("Harga cabai naik di Kabupaten Jember.\n\n" + body)
+    assert a.relevance != "effort"
+    assert regencies(a) == ["35.09"] and provinces(a) == ["35"]
+    assert [(t.region.code, t.role) for t in a.mentioned_regions] == [("35.11", "hanya disebut sekali")]
+    b = extract("Harga cabai naik di Kabupaten Jember.\n\n" + body + " Pasar Bondowoso sepi.")
+    assert regencies(b) == ["35.09", "35.11"]
+    c = extract("Harga beras naik.\n\n" + body)
+    assert regencies(c) == [] and provinces(c) == []
+    # An effort's places are wherever it happens, however often they are named.
+    d = extract("Posyandu di Kabupaten Jember menggelar pemberian makanan tambahan bagi balita stunting. "
+                "Kegiatan serupa digelar kader di Kabupaten Bondowoso.")
+    assert d.relevance == "effort" and regencies(d) == ["35.09", "35.11"]
 
 
 def test_towns_map_to_their_regency(extract):

@@ -34,8 +34,6 @@ def extract_article(seed: Seed, ref: Reference, slug: str) -> tuple[Article, lis
                                                      ref.text_rules.abbreviations)
     date, date_ev = dates.find_date(cleaned.date_line, [cleaned.lead_prefix, *sents] if cleaned.lead_prefix else sents,
                                     ref.calendar)
-    mentions = regions.find_mentions(ref.gazetteer, sents)
-    provinces, regencies, mentioned = regions.resolve(ref.gazetteer, mentions, full)
     tax = ref.taxonomy
     # The curator's front matter, checked before extraction reads any of it.
     checked, problems = overrides.validate(seed, ref) if seed.overrides else ({}, [])
@@ -43,6 +41,12 @@ def extract_article(seed: Seed, ref: Reference, slug: str) -> tuple[Article, lis
     own = [s for s in sents if not ref.gazetteer.context.link.match(s)]
     rel = relevance.assess(tax.relevance, cleaned.headline or (checked.get("source") or {}).get("title") or "", own)
     level = checked.get("relevance") or rel.level
+    mentions = regions.find_mentions(ref.gazetteer, sents)
+    # Without an effort, an article's regions are the places of its story (its headline,
+    # dateline and lead tell them).
+    story = None if level == relevance.EFFORT else regions.find_mentions(
+        ref.gazetteer, [x for x in (cleaned.headline, cleaned.lead_prefix) if x])
+    provinces, regencies, mentioned = regions.resolve(ref.gazetteer, mentions, full, story)
     joined = Sentences(sents)  # searched by every cue and actor rule
     # Tags say what an effort does, for whom and by whom: they are looked for in an
     # effort only (and a text that does not mention stunting has no figures to show).

@@ -29,6 +29,11 @@ from ..reference.gazetteer import Gazetteer, PlaceContext, RegionName, words_of
 # Why a region is named without being the effort's place (RegionTag.role).
 COMPARISON, SAID_AT, VENUE, ORIGIN = "perbandingan", "tempat narasumber berbicara", "tempat acara", "asal seseorang"
 INSTITUTION, LINK = "nama lembaga", "tautan berita lain"
+PASSING = "hanya disebut sekali"  # in an article that reports no effort, a place named once, past the lead
+# An article that reports no effort has no effort's place: its regions are where its story
+# happens, which news names in the headline, the dateline or the lead (its first sentences),
+# or names again. A place named once further down is a passing reference.
+LEAD_SENTENCES = 2
 
 
 @dataclass(frozen=True)
@@ -108,10 +113,12 @@ def _places_by_prefix(gaz: Gazetteer, s: str, prefix: re.Pattern, places: dict[s
     return out
 
 
-def resolve(gaz: Gazetteer, mentions: list[Mention], full_text: str
+def resolve(gaz: Gazetteer, mentions: list[Mention], full_text: str, story: list[Mention] | None = None
             ) -> tuple[list[RegionTag], list[RegionTag], list[RegionTag]]:
     """Mentions -> (provinces, regencies, mentioned), each with the first sentence that names it.
-    `mentioned` are regions named only for another reason (their role)."""
+    `mentioned` are regions named only for another reason (their role).
+    `story`: for an article that reports no effort, the mentions in its headline and
+    dateline; its regions are then only the places of its story (`_story_places`)."""
     said_provinces = {c for m in mentions for c in m.codes if len(m.codes) == 1 and "." not in c}
     said_provinces |= {c[:2] for m in mentions if len(m.codes) == 1 for c in m.codes}
     named = {c for m in mentions if m.level and len(m.codes) == 1 for c in m.codes}
@@ -135,6 +142,8 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], full_text: str
                 provinces.setdefault(r.province_code, ev)
         elif codes and len({c[:2] for c in codes}) == 1 and not m.role:
             provinces.setdefault(codes[0][:2], ev)
+    if story is not None:
+        _story_places(mentions, story, provinces, regencies, others)
     mentioned = [RegionTag(gaz.regions[c], ev, role=role) for c, (ev, role) in sorted(others.items())
                  if c not in regencies and c not in provinces]
     return (
@@ -142,6 +151,30 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], full_text: str
         [RegionTag(gaz.regions[c], e) for c, e in sorted(regencies.items())],
         mentioned,
     )
+
+
+def _story_places(mentions: list[Mention], story: list[Mention], provinces: dict[str, Evidence],
+                  regencies: dict[str, Evidence], others: dict[str, tuple[Evidence, str]]) -> None:
+    """Keep the regions named in the headline, dateline or lead, or named more than once;
+    move the others to `others` as passing references (in place)."""
+    times: dict[str, int] = {}
+    leading = {c for m in story if not m.role for c in m.codes}
+    for m in mentions:
+        if m.role:
+            continue
+        for c in m.codes:
+            times[c] = times.get(c, 0) + 1
+            if m.index < LEAD_SENTENCES:
+                leading.add(c)
+
+    def told(code: str) -> bool:
+        return code in leading or times.get(code, 0) > 1
+
+    for code in [c for c in regencies if not told(c)]:
+        others.setdefault(code, (regencies.pop(code), PASSING))
+    kept = {c[:2] for c in regencies}
+    for code in [c for c in provinces if c not in kept and not told(c)]:
+        others.setdefault(code, (provinces.pop(code), PASSING))
 
 
 def _article_level(text: str) -> str:
@@ -168,4 +201,10 @@ def _disambiguate(gaz: Gazetteer, codes: tuple[str, ...], said_provinces: set[st
                 return (written_out[0].code,)
             if article_level:
                 regions = [r for r in regions if r.kind == article_level] or regions
+            # A kabupaten that shares a city's name is written with its level ("Kabupaten
+            # Bogor", "Bupati Bogor") somewhere in an article about it; with no level said
+            # anywhere, the bare name is the city's.
+            cities = [r for r in regions if r.kind == "kota"]
+            if len(cities) == 1 and len({r.province_code for r in regions}) == 1 and not written_out:
+                return (cities[0].code,)
     return tuple(r.code for r in regions)
