@@ -90,10 +90,11 @@ class Doubt:
     """A value the extractor is unsure of: not published as a fact, but listed on the curator
     page ("perlu dicek"), where one front-matter line confirms or rejects it."""
 
-    field: str  # relevance | provinces | regencies | figures
-    value: str  # as front matter writes it (a level, region codes), or a figure's words
+    field: str  # relevance | provinces | regencies | actors | figures
+    value: str  # as front matter writes it (a level, region codes), or a figure's words, or an actor
     reason: str  # why, in Indonesian
     evidence: Evidence | None = None
+    confirm: str = ""  # the front-matter line that confirms it, where it is not just `field: value`
 
 
 # How curators read a problem's stage and level (the report's data keeps the ids).

@@ -1,6 +1,7 @@
 """The seed site built by `mkdocs build --strict`: every article reachable, every index complete."""
 from __future__ import annotations
 
+import html
 import json
 import re
 
@@ -201,6 +202,16 @@ def test_uncertain_values_are_listed_for_the_curator_and_marked_on_their_page(se
     assert "92 orang anak" in section and "tahunnya belum jelas" in section
     page = next(p for p in (seed_site / "artikel").rglob("index.html") if "92 orang anak" in p.read_text(encoding="utf-8"))
     assert "belum pasti: tahunnya belum jelas" in page.read_text(encoding="utf-8")
+
+
+def test_an_actor_only_named_is_listed_for_the_curator_with_its_sentence_and_confirming_line(seed_site):
+    curator = (seed_site / "kurasi" / "index.html").read_text(encoding="utf-8")
+    section = curator.split('id="perlu-dicek"', 1)[1].split("<h2", 1)[0]
+    # Seed 002 names DP3AKB Kota Balikpapan only as its speaker's employer.
+    item = next(li for li in section.split("<li>") if "<code>actors</code>" in li and "DP3AKB Kota Balikpapan" in li)
+    item = html.unescape(item.split("</li>", 1)[0])
+    assert "hanya disebut" in item and "Alwiati mengatakan" in item
+    assert 'actors: [{name: "DP3AKB Kota Balikpapan", type: pemerintah-kabupaten-kota}' in item
 
 
 def test_every_article_is_listed_by_year_on_the_article_index(seed_site, records):

@@ -5,10 +5,11 @@ only runs them in order and lets the curator's front matter win.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 
 from ..errors import thousands
-from ..model import Article, Doubt, Evidence, Problem, Seed
+from ..model import Actor, Article, Doubt, Evidence, Problem, Seed
 from ..reference import Reference
 from . import actors as actors_mod
 from . import dates, figures, overrides, regions, relevance, taxonomy, text
@@ -53,8 +54,11 @@ def extract_article(seed: Seed, ref: Reference, slug: str) -> tuple[Article, lis
     if level == relevance.EFFORT:
         programmes = taxonomy.tag_terms(tax.programmes, joined, tax.effort_context)
         targets = taxonomy.tag_terms(tax.target_groups, joined, tax.effort_context)
-        found = actors_mod.find_actors(ref.gazetteer, ref.actor_rules, joined)
-        actors = found.actors
+        found = actors_mod.find_actors(ref.gazetteer, ref.actor_rules, joined, tax.relevance.doing)
+        # An actor no sentence shows at work stays published (the labels count a speaker's
+        # employer as an actor: withholding it lost named actors on TUNE and the seeds) and
+        # is listed for the curator.
+        actors = sorted([*found.actors, *found.idle], key=lambda a: (a.type, a.name))
         actor_types = actors_mod.actor_types(actors, ref.actor_rules, sents, tax.effort_context)
     else:
         programmes, targets, actors, actor_types = [], [], [], []
@@ -97,7 +101,7 @@ def extract_article(seed: Seed, ref: Reference, slug: str) -> tuple[Article, lis
         for field in ("programmes", "target_groups", "actors", "actor_types"):
             if field not in kept:
                 values[field] = ()
-    values["doubts"] = _doubts(rel, mentions, values, curated)
+    values["doubts"] = _doubts(rel, mentions, values, curated, found.idle)
     named = {x.name for x in values["actors"]}
     if any(f.actor and f.actor not in named for f in values["figures"]):
         # A figure's actor is one of the article's actors, or none.
@@ -113,10 +117,11 @@ def extract_article(seed: Seed, ref: Reference, slug: str) -> tuple[Article, lis
     return article, problems
 
 
-def _doubts(rel: relevance.Relevance, mentions: list[regions.Mention], values: dict, curated: tuple[str, ...]
-            ) -> tuple[Doubt, ...]:
+def _doubts(rel: relevance.Relevance, mentions: list[regions.Mention], values: dict, curated: tuple[str, ...],
+            idle: tuple[Actor, ...] = ()) -> tuple[Doubt, ...]:
     """What the curator is asked to check: a relevance near the line, a region named only
-    inside an institution's name, a figure whose kind, area or year is not known."""
+    inside an institution's name, an actor no sentence shows at work, a figure whose kind,
+    area or year is not known."""
     out: list[Doubt] = []
     if rel.unsure and "relevance" not in curated:
         out.append(Doubt("relevance", values["relevance"], rel.unsure, rel.evidence))
@@ -131,6 +136,16 @@ def _doubts(rel: relevance.Relevance, mentions: list[regions.Mention], values: d
             continue
         out.append(Doubt(field, " atau ".join(m.codes), f"hanya disebut dalam nama lembaga (“{m.surface}”)",
                          Evidence(m.sentence, m.surface)))
+    if "actors" not in curated and values["relevance"] == relevance.EFFORT:
+        certain = [a for a in values["actors"] if a not in idle]
+        for a in idle:
+            # The line that confirms it: the certain actors and this one (the line without
+            # it rejects it).
+            listed = sorted([*certain, a], key=lambda x: (x.type, x.name))
+            line = "actors: [" + ", ".join(
+                f"{{name: {json.dumps(x.name, ensure_ascii=False)}, type: {x.type}}}" for x in listed) + "]"
+            out.append(Doubt("actors", f"{a.name} ({a.type})",
+                             "hanya disebut, tidak ada kalimat yang menunjukkannya bertindak", a.evidence, line))
     out += [Doubt("figures", f.text, f.doubt, f.evidence) for f in values["figures"] if f.doubt]
     return tuple(out)
 

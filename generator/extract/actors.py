@@ -75,13 +75,19 @@ class FoundActors:
 
     actors: list[Actor]
     named_at: dict[int, list[tuple[int, str]]]  # sentence index -> (position in it, actor name), in order
+    # Actors no sentence shows at work, only named (a speaker's employer, an item of a
+    # list, a meeting's host): not certain, left for the curator to check.
+    idle: tuple[Actor, ...] = ()
 
 
-def find_actors(gaz: Gazetteer, rules: ActorRules, text: Sentences) -> FoundActors:
+def find_actors(gaz: Gazetteer, rules: ActorRules, text: Sentences, doing: re.Pattern | None = None) -> FoundActors:
+    """The article's actors; with `doing` (a verb of doing, the relevance rules'), those
+    that no sentence shows acting are set apart in `idle`."""
     found: dict[str, tuple[int, Actor]] = {}
     claimed = _Spans()
     passive: set[int] = set()  # ends of names that were found not acting
     places: list[tuple[int, str]] = []  # (position in the text, actor name) of every acting mention
+    spans: list[tuple[int, int, str]] = []  # (start, end, actor name) of the same
     for rule in rules.rules:
         for m in rule.finditer(text):
             if claimed.overlaps(m.start(), m.end()):
@@ -96,6 +102,7 @@ def find_actors(gaz: Gazetteer, rules: ActorRules, text: Sentences) -> FoundActo
                 passive.add(m.end())
                 continue  # claimed all the same: no other rule may read the place anew
             places.append((m.start(), actor.name))
+            spans.append((m.start(), m.end(), actor.name))
             key = actor.name.lower()
             if key not in found or m.start() < found[key][0]:
                 found[key] = (m.start(), actor)
@@ -106,7 +113,68 @@ def find_actors(gaz: Gazetteer, rules: ActorRules, text: Sentences) -> FoundActo
     for pos, name in sorted(places):
         i = text.index_at(pos)
         named_at.setdefault(i, []).append((pos - text.starts[i], _final(renamed, name)))
-    return FoundActors(sorted(_company_foundations(actors), key=lambda a: (a.type, a.name)), named_at)
+    actors = sorted(_company_foundations(actors), key=lambda a: (a.type, a.name))
+    if doing is None:
+        return FoundActors(actors, named_at)
+    acting = {_final(renamed, name) for pos, end, name in spans if _acts(text.text, pos, end, doing)}
+    return FoundActors([a for a in actors if a.name in acting], named_at, tuple(a for a in actors if a.name not in acting))
+
+
+# A word of the text, as the words around a name are read for its verb.
+_WORD = re.compile(r"[^\W\d_]+")
+# An active verb (me-, nasal forms included): its subject does what it says.
+_ACTIVE = re.compile(r"me[a-z]{3,}")
+# A passive (di-): a name right after it is its agent ("dilakukan pemkab").
+_PASSIVE = re.compile(r"di[a-z]{4,}")
+# Words before a name that make it the agent of a passive, a partner in the work or the
+# means of the doer: "oleh Dinkes", "bersama Pemkab", "bekerja sama dengan KUA", "melalui Dinkes".
+_AGENT_WORDS = frozenset(("oleh", "bersama", "melalui", "lewat"))
+# A speaker's own side, the subject of what the speaker reports ("mengatakan, pihaknya menggelar").
+_OWN_SIDE = frozenset(("pihaknya", "kami", "jajarannya"))
+# How many words around a name are read for its verb (after it: lower-case words,
+# past a person's name and titles).
+_REACH = 15
+
+
+def _acts(text: str, start: int, end: int, doing: re.Pattern) -> bool:
+    """The name at text[start:end] is the doer of an action, by the structure of its sentence:
+    the agent of a passive ("oleh X", "dilakukan X") or a partner ("bersama X", "kerja sama
+    dengan X", an item of a list after them), or the subject of an active verb of doing --
+    the first verb after it, past the region, person's name and titles that follow it, or the
+    verb of the speaker's own side that the speaker reports ("X mengatakan, pihaknya menggelar")."""
+    sentence_start = text.rfind(Sentences.SEP, 0, start) + 1
+    before = [w.group(0) for w in _WORD.finditer(text, sentence_start, start)][-_REACH:]
+    for n, word in enumerate(reversed(before)):
+        low = word.lower()
+        if low in _AGENT_WORDS or (low == "dengan" and n + 1 < len(before) and before[-n - 2].lower() == "sama"):
+            return True
+        if _PASSIVE.fullmatch(word):
+            return n == 0 and bool(doing.fullmatch(word))
+        if _ACTIVE.fullmatch(word):
+            break  # the name is what a verb acts on
+    stop = text.find(Sentences.SEP, end)
+    stop = len(text) if stop < 0 else stop
+    reported: bool | None = False
+    n = 0
+    for w in _WORD.finditer(text, end, stop):
+        word = w.group(0)
+        if word[:1].isupper():
+            continue  # a name, a title, an office
+        n += 1
+        if n > _REACH and not reported:
+            return False
+        if _PASSIVE.fullmatch(word):
+            continue  # a participle ("didampingi ...")
+        if reported is None and word in _OWN_SIDE:
+            reported = True
+            continue
+        if _ACTIVE.fullmatch(word):
+            if doing.fullmatch(word):
+                return True
+            if reported is not False:
+                return False
+            reported = None  # a verb of saying: what follows may be the speaker's side at work
+    return False
 
 
 class _Spans:
