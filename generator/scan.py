@@ -17,7 +17,8 @@ searched as before. A case-insensitive pattern's start texts are ASCII, looked
 for in the text folded (`fold`: lower case, and the three letters that
 `re.IGNORECASE` matches with an ASCII one though their lower case is another),
 which keeps every character's position. `re._parser` is CPython's own parser of
-patterns (Python >= 3.11, as pyproject.toml requires).
+patterns (Python >= 3.11, as pyproject.toml requires); a Python without it, or
+whose parser differs, has every pattern searched whole, with the same results.
 
 Gazetteer names are words, looked up in dictionaries (`phrases_in`): a
 sentence is split into words once, and only one that names a place is split
@@ -28,9 +29,13 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from re import _constants as sre  # the parser's node kinds
-from re import _parser
 from typing import TypeVar
+
+try:  # CPython's private parser: where it is missing or changed, patterns are searched whole
+    from re import _constants as sre  # the parser's node kinds
+    from re import _parser
+except ImportError:  # pragma: no cover - CPython 3.11 to 3.14 have both
+    sre = _parser = None
 
 V = TypeVar("V")
 
@@ -65,16 +70,16 @@ class Starts:
     @classmethod
     def of(cls, pattern: re.Pattern) -> "Starts | None":
         """The pattern's start texts, or None when they cannot be told."""
-        if pattern.flags & re.VERBOSE:
+        if pattern.flags & re.VERBOSE or _parser is None:
             return None
         try:
             parsed = _parser.parse(pattern.pattern, pattern.flags)
-        except re.error:  # pragma: no cover - a compiled pattern parses
+            if parsed.getwidth()[0] == 0:
+                return None  # an empty match is possible: anywhere
+            folded = bool(parsed.state.flags & re.IGNORECASE)
+            found = _sequence(list(parsed), folded)
+        except (re.error, AttributeError, TypeError, ValueError):  # pragma: no cover - another CPython's parser
             return None
-        if parsed.getwidth()[0] == 0:
-            return None  # an empty match is possible: anywhere
-        folded = bool(parsed.state.flags & re.IGNORECASE)
-        found = _sequence(list(parsed), folded)
         texts = {t for t, _ in found}
         if not texts or "" in texts:
             return None

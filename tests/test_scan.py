@@ -48,6 +48,16 @@ def test_patterns_that_may_start_anywhere_are_searched_whole(pattern):
     same(Pattern.compile(rx), "Astra Group dan kasusstunting pmt PMT")
 
 
+def test_without_cpythons_pattern_parser_every_pattern_is_searched_whole(monkeypatch):
+    """`re._parser` is private: where a Python lacks it, the scan still finds what `re` finds."""
+    import generator.scan as scan
+
+    monkeypatch.setattr(scan, "_parser", None)
+    rx = re.compile(r"(?<!\w)(?:pos\s*yandu|PMT)", re.I)
+    assert Starts.of(rx) is None
+    same(Pattern.compile(rx), "Posyandu dan pos yandu, PMT balita")
+
+
 def test_folding_keeps_positions_and_what_ignorecase_matches():
     text = "İbu POſYANDU ıbu Kelvin \u212a"
     assert len(fold(text)) == len(text)
