@@ -53,9 +53,10 @@ def yaml_mapping(path: Path) -> dict:
     return raw
 
 
-def csv_rows(path: Path, columns: tuple[str, ...]) -> list[tuple[str, ...]]:
-    """The values of `columns`, row by row, of a CSV file whose header has at least those
-    columns; none of them may be empty. (Tuples, not dicts: the village list has 83,762 rows.)"""
+def csv_rows(path: Path, columns: tuple[str, ...], optional: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """The values of `columns`, then of `optional`, row by row, of a CSV file whose header has
+    at least `columns`; none of those may be empty, while an `optional` column may be empty
+    or absent (""). (Tuples, not dicts: the village list has 83,762 rows.)"""
     try:
         with open(path, encoding="utf-8", newline="") as fh:
             reader = csv.reader(fh)
@@ -64,6 +65,7 @@ def csv_rows(path: Path, columns: tuple[str, ...]) -> list[tuple[str, ...]]:
             if missing:
                 raise DataFileError(f"{path}: missing column(s) {', '.join(missing)}")
             at = [header.index(c) for c in columns]
+            extra = [header.index(c) if c in header else None for c in optional]
             rows = []
             for cells in reader:
                 if not cells:
@@ -75,6 +77,8 @@ def csv_rows(path: Path, columns: tuple[str, ...]) -> list[tuple[str, ...]]:
                 if not all(row):
                     empty = [c for c, value in zip(columns, row) if not value]
                     raise DataFileError(f"{path}:{reader.line_num}: empty {', '.join(empty)}")
+                if extra:
+                    row += tuple(cells[i].strip() if i is not None and i < len(cells) else "" for i in extra)
                 rows.append(row)
             return rows
     except OSError as exc:

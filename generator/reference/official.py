@@ -15,7 +15,6 @@ codes 91 and 92: `OfficialValue.pre_split`).
 """
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,8 +70,7 @@ class OfficialPrevalence:
     @classmethod
     def load(cls, path: Path, description: Path, gaz: Gazetteer) -> "OfficialPrevalence":
         columns = ("level", "code", "name", "survey", "year", "prevalence", "confidence", "sources")
-        rows = csv_rows(path, columns)
-        notes = _optional_column(path, "notes", len(rows))
+        rows = csv_rows(path, columns, optional=("notes",))
         try:
             described = description.read_text(encoding="utf-8")
             file_text = path.read_bytes().decode("utf-8")  # as shipped, line endings included
@@ -81,7 +79,7 @@ class OfficialPrevalence:
         credited = tuple(dict.fromkeys(_SOURCE_KEY.findall(described)))
         values = []
         with compiling(path):
-            for (level, code, name, survey, year, prevalence, confidence, sources), note in zip(rows, notes):
+            for level, code, name, survey, year, prevalence, confidence, sources, note in rows:
                 values.append(OfficialValue(code, level, name, survey, int(year), float(prevalence), confidence,
                                             tuple(s.strip() for s in sources.split(";") if s.strip()), note))
         _check(path, values, set(credited), gaz)
@@ -120,13 +118,6 @@ class OfficialPrevalence:
             if len(self.provinces_of(survey, year)) * 2 >= provinces:
                 return survey, year
         return None
-
-
-def _optional_column(path: Path, column: str, count: int) -> list[str]:
-    """A column whose cells may be empty (csv_rows refuses empty cells), row by row as csv_rows reads them."""
-    with open(path, encoding="utf-8", newline="") as fh:
-        rows = [r for r in csv.DictReader(fh) if r]
-    return [(r.get(column) or "").strip() for r in rows][:count] + [""] * max(0, count - len(rows))
 
 
 def _check(path: Path, values: list[OfficialValue], credited: set[str], gaz: Gazetteer) -> None:
