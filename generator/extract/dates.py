@@ -64,6 +64,13 @@ def find_date(date_line: str | None, sentences: list[str], calendar: Calendar) -
     return None, None
 
 
+def year_inferred(evidence: Evidence | None, calendar: Calendar) -> bool:
+    """Whether a date found by `find_date` has a year the text did not give: a weekday with
+    day/month only ("Rabu (12/6)"), dated in the year whose calendar fits the weekday."""
+    forms = _forms(calendar.month_pattern, calendar.weekday_pattern)
+    return evidence is not None and forms.no_year.fullmatch(evidence.cue) is not None
+
+
 def _matched(s: str, forms: _Forms) -> str:
     for rx in (forms.numeric, forms.long):
         m = rx.search(s)

@@ -10,7 +10,6 @@ the same HTML through unchanged.
 from __future__ import annotations
 
 import html
-import re
 from pathlib import Path
 
 from jinja2 import BytecodeCache, ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, pass_context
@@ -18,6 +17,7 @@ from markupsafe import Markup, escape
 
 from .. import urls
 from ..config import SEARCH_FULL_TEXT_UP_TO, SiteSettings, prebuilt_search
+from ..extract import dates
 from ..extract.overrides import SAFE_URL
 from ..index import KnowledgeBase, region_path
 from ..model import Article, Evidence
@@ -26,8 +26,6 @@ from . import charts, format
 from .markup import evidence_html, finalize, front_matter, glossary_pattern, md_escape, plain_title
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-# A date written without its year: "Rabu (12/6)".
-_YEARLESS = re.compile(r"\(\s*\d{1,2}/\d{1,2}\s*\)")
 _URL_SLOT = "\x00url\x00"
 
 
@@ -117,7 +115,7 @@ class Renderer:
         if a.date is None:
             return "Sumber dan teks artikel tidak menyebut tanggal terbitnya."
         ev = a.date_evidence
-        if ev is not None and ev.cue and _YEARLESS.search(ev.cue) and str(a.date.year) not in ev.cue:
+        if dates.year_inferred(ev, self.ref.calendar):
             return (f"Tahun diperkirakan: teks hanya menyebut hari dan tanggal ({ev.cue}); "
                     f"{a.date.year} adalah tahun di teks yang cocok dengan hari itu.")
         return ""
