@@ -19,7 +19,7 @@ from .errors import BuildError, one_line
 from .extract import extract_article
 from .incremental.templates import COMPILED
 from .incremental.workers import ForkedMap, fork_is_safe, map_spawned, worker_count
-from .index import KnowledgeBase
+from .index import KnowledgeBase, RelatedMemo
 from .model import Problem, Seed
 from .read import read_folder
 from .reference import Reference
@@ -27,40 +27,46 @@ from .render.pages import PageTable
 from .render.renderer import Renderer
 from .render.site import PageFailed, PageGuard, site_outputs
 from .report import BuildReport
-from .state import Extraction, OutputState
+from .state import Extraction, Memory, OutputState
 from .write import Output, output_lock, remove_leftovers
 
 
-def build(config: BuildConfig) -> BuildReport:
+def build(config: BuildConfig, memory: Memory | None = None) -> BuildReport:
+    """Build the output folder from the seeds. `memory`, kept by a long-lived caller
+    (the plugin under `mkdocs serve`) from one build to the next, spares reading back
+    what the last build knew; the output is the same with or without it."""
     if not config.seeds.is_dir():
         raise BuildError(f"{config.seeds}: folder sumber tidak ditemukan")
     try:
         with output_lock(config.output):
-            return _build(config)
+            return _build(config, memory)
     except TimeoutError as exc:
         raise BuildError(str(exc)) from exc
     except OSError as exc:
         raise BuildError(f"{config.output}: folder keluaran tidak dapat ditulis ({exc.strerror or exc})") from exc
 
 
-def _build(config: BuildConfig) -> BuildReport:
-    state = OutputState(config)
+def _build(config: BuildConfig, memory: Memory | None) -> BuildReport:
+    state = OutputState(config, memory)
     last = state.unchanged()
     if last is not None:
         return last
     report = BuildReport(seeds_dir=str(config.seeds), leftovers=len(remove_leftovers(config.output)),
                          notes=settings_notes(config))
-    ref = Reference.load(config.data, config.taxonomy)
-    folder = read_folder(config.seeds)
+    memo = state.memory
+    ref = memo.keep("reference", lambda: Reference.load(config.data, config.taxonomy))
+    folder = read_folder(config.seeds, memo.keep("seeds", dict) if state.enabled else None)
     slugs = {s.id: urls.article_slug(s.id) for s in folder.seeds}
     extracted = state.extract(folder.seeds, slugs, SeedExtractor(ref, slugs, config, report))
     articles, duplicates = merge_duplicates(extracted.articles, extracted.samples)
-    kb, unplaced = KnowledgeBase.build(articles, ref.taxonomy, ref.gazetteer, ref.publishing)
+    kb, unplaced = KnowledgeBase.build(articles, ref.taxonomy, ref.gazetteer, ref.publishing,
+                                       memo.keep("related", RelatedMemo) if state.enabled else None)
     report.record([*state.problems, *folder.problems, *extracted.problems, *unplaced], duplicates, kb.every)
     digests = state.article_digests(kb.every, extracted.keys)
     table = PageTable(Renderer(kb, ref, config.site, config.templates, COMPILED if config.incremental else None), digests)
     report.search_prebuilt = table.renderer.search_prebuilt
-    outputs = state.skip_fresh(site_outputs(table, kb.every, digests, state.records, report))
+    outputs = state.skip_fresh(site_outputs(table, kb.every, digests, state.records, report,
+                                            memo.keep("outputs", dict) if state.enabled else None))
     guard = PageGuard(report)
     with render_ahead(outputs, state.changed(outputs), config, report) as ahead:
         report.write = state.write(guard.wrap(ahead), report.problems)

@@ -117,37 +117,66 @@ def spreadsheet_safe(cell: object) -> object:
     return cell
 
 
-def _csv(header: list[str], rows: list[list]) -> bytes:
+def _csv(header: list[str], rows: list[list]) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(header)
+    if header:
+        w.writerow(header)
     w.writerows([spreadsheet_safe(cell) for cell in row] for row in rows)
+    return buf.getvalue()
+
+
+def _csv_file(header: list[str], articles: list[Article], rows_of, memo: dict[str, str] | None,
+              digests: dict[str, str] | None) -> bytes:
+    """A CSV file of each article's rows, in id order. `memo` keeps each article's rows as
+    text by its digest (updated to this build's), so an unchanged article is not
+    written out again; the file is the same either way (a CSV row does not depend on
+    the rows before it)."""
+    memo = memo if memo is not None else {}
+    digests = digests or {}
+    fresh: dict[str, str] = {}
+    parts = [_csv(header, [])]
+    for a in sorted(articles, key=lambda a: a.id):
+        key = digests.get(a.id)
+        text = memo.get(key) if key else None
+        if text is None:
+            text = _csv([], rows_of(a))
+        if key:
+            fresh[key] = text
+        parts.append(text)
+    memo.clear()
+    memo.update(fresh)
     # A BOM lets spreadsheet programs on Windows read the UTF-8 correctly.
-    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+    return ("\ufeff" + "".join(parts)).encode("utf-8")
 
 
-def articles_csv(articles: list[Article]) -> bytes:
-    header = ["id", "title", "date", "outlet", "dateline", "province_codes", "provinces", "regency_codes", "regencies",
-              "programmes", "actor_types", "actors", "target_groups", "relevance", "relevant", "page"]
-    rows = [[
+ARTICLES_CSV_HEADER = ["id", "title", "date", "outlet", "dateline", "province_codes", "provinces", "regency_codes",
+                       "regencies", "programmes", "actor_types", "actors", "target_groups", "relevance", "relevant", "page"]
+FIGURES_CSV_HEADER = ["article_id", "kind", "value", "unit", "year", "scope", "basis", "since", "subject", "text", "actor",
+                      "province_codes", "regency_codes", "sentence", "page"]
+
+
+def articles_csv(articles: list[Article], memo: dict[str, str] | None = None,
+                 digests: dict[str, str] | None = None) -> bytes:
+    return _csv_file(ARTICLES_CSV_HEADER, articles, _article_row, memo, digests)
+
+
+def _article_row(a: Article) -> list[list]:
+    return [[
         a.id, a.title, a.date.isoformat() if a.date else "", a.outlet or "", a.dateline or "",
         "; ".join(t.region.code for t in a.provinces), "; ".join(t.region.name for t in a.provinces),
         "; ".join(t.region.code for t in a.regencies), "; ".join(t.region.name for t in a.regencies),
         "; ".join(t.id for t in a.programmes), "; ".join(t.id for t in a.actor_types),
         "; ".join(x.name for x in a.actors), "; ".join(t.id for t in a.target_groups),
         a.relevance, "true" if a.relevant else "false", _page(a),
-    ] for a in sorted(articles, key=lambda a: a.id)]
-    return _csv(header, rows)
+    ]]
 
 
-def figures_csv(articles: list[Article], full_text: bool = True) -> bytes:
-    header = ["article_id", "kind", "value", "unit", "year", "scope", "basis", "since", "subject", "text", "actor",
-              "province_codes", "regency_codes", "sentence", "page"]
-    rows = []
-    for a in sorted(articles, key=lambda a: a.id):
+def figures_csv(articles: list[Article], full_text: bool = True, memo: dict[str, str] | None = None,
+                digests: dict[str, str] | None = None) -> bytes:
+    def rows(a: Article) -> list[list]:
         ex = excerpts(a, full_text)
-        for f in a.figures:
-            rows.append([a.id, f.kind, f.value, f.unit, f.year or "", f.scope, f.basis, f.since or "", f.subject, f.text,
-                         f.actor, "; ".join(t.region.code for t in a.provinces), "; ".join(t.region.code for t in a.regencies),
-                         ex.sentence(f.evidence.sentence) if f.evidence else "", _page(a)])
-    return _csv(header, rows)
+        return [[a.id, f.kind, f.value, f.unit, f.year or "", f.scope, f.basis, f.since or "", f.subject, f.text,
+                 f.actor, "; ".join(t.region.code for t in a.provinces), "; ".join(t.region.code for t in a.regencies),
+                 ex.sentence(f.evidence.sentence) if f.evidence else "", _page(a)] for f in a.figures]
+    return _csv_file(FIGURES_CSV_HEADER, articles, rows, memo, digests)

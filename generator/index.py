@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from . import urls
 from .errors import one_line
+from .incremental.keys import digest
 from .model import Actor, Article, Figure, Problem, Region
 from .reference.gazetteer import Gazetteer
 from .reference.site import PublishingWords
@@ -37,10 +38,13 @@ def optional(value) -> tuple:
     return (value is None, value if value is not None else 0)
 
 
-def _check_placeable(a: Article, taxonomy: Taxonomy, gaz: Gazetteer) -> None:
+_TAGGED_FIELDS = ("programmes", "target_groups", "actor_types")
+
+
+def _check_placeable(a: Article, known_ids: dict[str, set[str]], gaz: Gazetteer) -> None:
     """Every id an article carries is known: the index would otherwise fail half-way through it."""
-    for field in ("programmes", "target_groups", "actor_types"):
-        known = taxonomy.ids(field)
+    for field in _TAGGED_FIELDS:
+        known = known_ids[field]
         for t in getattr(a, field):
             if t.id not in known:
                 raise ValueError(f"id {field} {t.id!r} tidak dikenal")
@@ -158,18 +162,22 @@ class KnowledgeBase:
     gazetteer: Gazetteer
     figures: list[FigureRow] = field(default_factory=list)  # the figures publishing lets out, newest article first
     figures_by_region: dict[str, list[FigureRow]] = field(default_factory=dict)  # a province's include its regencies'
+    # Related lists of earlier builds (kept by a long-lived process).
+    related_memo: "RelatedMemo | None" = field(default=None, repr=False, compare=False)
 
     @classmethod
     def build(cls, articles: list[Article], taxonomy: Taxonomy, gaz: Gazetteer,
-              publishing: PublishingWords = PublishingWords()) -> tuple["KnowledgeBase", list[Problem]]:
+              publishing: PublishingWords = PublishingWords(),
+              related_memo: "RelatedMemo | None" = None) -> tuple["KnowledgeBase", list[Problem]]:
         """The knowledge base, and a problem for each article that could not be placed in it
         (left out, so that one odd article never stops the others). Of the news figures it
         keeps those the publishing rule lets out of their article's page (`shown_beyond_article`)."""
         placed: list[tuple[Article, list[FigureRow]]] = []
         problems: list[Problem] = []
+        known_ids = {field: taxonomy.ids(field) for field in _TAGGED_FIELDS}
         for a in articles:
             try:
-                _check_placeable(a, taxonomy, gaz)
+                _check_placeable(a, known_ids, gaz)
                 placed.append((a, [FigureRow(f, a, figure_region(f, gaz)) for f in a.figures]))
             except Exception as exc:  # noqa: BLE001 - reported, never fatal
                 problems.append(Problem(a.file, f"tidak dimasukkan ke basis pengetahuan ({one_line(exc)})", level="skipped", stage="index"))
@@ -232,6 +240,7 @@ class KnowledgeBase:
             undated=undated,
             taxonomy=taxonomy,
             gazetteer=gaz,
+            related_memo=related_memo.turn() if related_memo is not None else None,
         )
         return kb, problems
 
@@ -338,11 +347,28 @@ class KnowledgeBase:
     def related(self, article: Article, limit: int = 5) -> list[Article]:
         """Articles that share the region and the programmes of this one."""
         keys = self._related_keys
+        mine = keys[article.id]
+        codes = sorted(mine[0]) + sorted(mine[1])
+        memo = self.related_memo
+        if memo is None:
+            return self._related(article, codes, limit)
+        # A list depends only on this article's tags and on the candidates of its
+        # regions: after an edit, only the articles of the regions it touched are
+        # compared again.
+        key = (article.id, mine, limit, tuple(self._candidates_digest(code) for code in codes))
+        ids = memo.get(key)
+        if ids is None:
+            ids = tuple(a.id for a in self._related(article, codes, limit))
+        memo.put(key, ids)
+        return [self._by_id[i] for i in ids]
+
+    def _related(self, article: Article, codes: list[str], limit: int) -> list[Article]:
+        keys = self._related_keys
         mine_reg, mine_prov, mine_prog = keys[article.id]
         candidates: dict[str, Article] = {}
         # Bounded candidate lists keep this linear at 10,000 articles: the newest
         # articles of the same kabupaten/kota first, then of the same province.
-        for code in sorted(mine_reg) + sorted(mine_prov):
+        for code in codes:
             for a in self.regions[code].articles[:RELATED_CANDIDATES]:
                 candidates[a.id] = a
         scored = []
@@ -362,3 +388,43 @@ class KnowledgeBase:
         bits = {term_id: 1 << i for i, term_id in enumerate(ids)}
         return {a.id: (frozenset(t.region.code for t in a.regencies), frozenset(t.region.code for t in a.provinces),
                        sum(bits[i] for i in {t.id for t in a.programmes})) for a in self.articles}
+
+    @functools.cached_property
+    def _by_id(self) -> dict[str, Article]:
+        return {a.id: a for a in self.articles}
+
+    def _candidates_digest(self, code: str) -> str:
+        """What related() reads of a region: its newest articles and their tags."""
+        found = self._candidate_digests.get(code)
+        if found is None:
+            keys = self._related_keys
+            found = self._candidate_digests[code] = digest(*(
+                (a.id, sorted(keys[a.id][0]), sorted(keys[a.id][1]), keys[a.id][2])
+                for a in self.regions[code].articles[:RELATED_CANDIDATES]))
+        return found
+
+    @functools.cached_property
+    def _candidate_digests(self) -> dict[str, str]:
+        return {}
+
+
+class RelatedMemo:
+    """Related lists by what decided them, kept from one build to the next by a
+    long-lived process (`mkdocs serve`): the lists this build used, and the last build's."""
+
+    def __init__(self) -> None:
+        self.last: dict[tuple, tuple[str, ...]] = {}
+        self.now: dict[tuple, tuple[str, ...]] = {}
+
+    def turn(self) -> "RelatedMemo":
+        """A new build: what the last one used is what this one may reuse."""
+        if self.now:
+            self.last, self.now = self.now, {}
+        return self
+
+    def get(self, key: tuple) -> tuple[str, ...] | None:
+        found = self.now.get(key)
+        return found if found is not None else self.last.get(key)
+
+    def put(self, key: tuple, ids: tuple[str, ...]) -> None:
+        self.now[key] = ids

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,12 +45,19 @@ class SeedFolder:
     problems: tuple[Problem, ...]
 
 
-def read_folder(folder: Path) -> SeedFolder:
+def read_folder(folder: Path, known: dict[str, tuple[tuple, "Seed | Problem"]] | None = None) -> SeedFolder:
+    """Every file of the folder as a `Seed` or a `Problem`. `known` (kept by a long-lived
+    process between builds) holds what each file gave when last read, with its stat:
+    a file whose stat is unchanged is not read again; it is updated here."""
     seeds: list[Seed] = []
     problems: list[Problem] = []
     root = os.path.realpath(folder)
     with os.scandir(folder) as it:
         entries = sorted(it, key=lambda e: e.name)
+    last = dict(known or {})
+    now = time.time_ns()
+    if known is not None:
+        known.clear()
     for entry in entries:
         name = entry.name
         shown = printable_name(name)
@@ -61,13 +69,37 @@ def read_folder(folder: Path) -> SeedFolder:
             what = "folder" if is_dir else "berkas"
             problems.append(Problem(name, f"diabaikan: bukan berkas sumber ({what}; berkas sumber berakhiran .txt)", level="info"))
             continue
-        result = read_seed(Path(entry.path), root)
+        signature = _signature(entry) if known is not None else None
+        result = last[name][1] if signature is not None and last.get(name, ((),))[0] == signature else None
+        if result is None:
+            result = read_seed(Path(entry.path), root)
+        if signature is not None and now - signature[3] > _SETTLED_NS:  # its change time
+            known[name] = (signature, result)
         if isinstance(result, Seed):
             seeds.append(result)
             problems.extend(result.problems)
         else:
             problems.append(result)
     return SeedFolder(tuple(seeds), tuple(problems))
+
+
+# A file changed less than this long before it was read may change again within the
+# same timestamp (a coarse clock, a save in two writes): read again next time.
+_SETTLED_NS = 2_000_000_000
+
+
+def _signature(entry: os.DirEntry) -> tuple | None:
+    """What changes when a regular file is saved (inode, size, times); None for a link
+    (what it points to may change without it) or a file that cannot be stat'ed."""
+    try:
+        if entry.is_symlink():
+            return None
+        st = entry.stat(follow_symlinks=False)
+    except OSError:
+        return None
+    if not stat.S_ISREG(st.st_mode):
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_mode)
 
 
 def printable_name(name: str) -> str:

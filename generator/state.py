@@ -32,7 +32,7 @@ import os
 import re
 import shutil
 from contextlib import nullcontext
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Callable, Collection, Mapping, Sequence
 
@@ -53,11 +53,13 @@ _STAMP = "stamp.json"
 _RECORDS = "records.json"
 _ARTICLES = "articles"
 _KEY = re.compile(r"[0-9a-f]{32}")
+_PLAIN_PATH = re.compile(r"[\w.-]+(?:/[\w.-]+)*", re.ASCII)
 # What write_tree tells as it goes.
 EDITED, LEFT_ALONE, OUTSIDE = "edited", "left-alone", "outside"
 
 # One seed's extraction: its article (None if it failed), its problems, its shingle sample.
 Extraction = tuple["Article | None", list, list[int]]
+ExtractionEntry = tuple["Article | None", list[Problem], list[int]]
 
 
 @dataclass
@@ -70,12 +72,42 @@ class Extracted:
     keys: dict[str, str]  # seed id -> digest of its file name, text and front matter
 
 
+@dataclass
+class Memory:
+    """What one long-lived process (`mkdocs serve`) keeps from build to build of one
+    output folder, so that a save costs what it changed: every seed's extraction (the
+    cache files, without reading and decoding 10,000 of them again), and what the
+    other stages ask to keep (`kept`: the reference data, the seeds as read, the related
+    lists...). All of it belongs to one code version (code, data, settings): under
+    another, it is forgotten. Nothing here outlives the process."""
+
+    version: str = ""
+    output: Path | None = None
+    entries: dict[str, "ExtractionEntry"] = field(default_factory=dict)  # seed key -> extraction
+    kept: dict[str, object] = field(default_factory=dict)
+
+    def of(self, version: str, output: Path) -> "Memory":
+        """This memory, emptied first if it was of another version or folder."""
+        if (self.version, self.output) != (version, output):
+            self.version, self.output = version, output
+            self.entries, self.kept = {}, {}
+        return self
+
+    def keep(self, name: str, make: Callable[[], object]) -> object:
+        """What `make` made for the build that first asked for `name` in this version."""
+        if name not in self.kept:
+            self.kept[name] = make()
+        return self.kept[name]
+
+
 class OutputState:
-    def __init__(self, config: BuildConfig):
+    def __init__(self, config: BuildConfig, memory: Memory | None = None):
         self.enabled = config.incremental
         self.output = config.output
         inputs = [p for p in (config.data, config.taxonomy, config.templates) if p is not None]
         self.version = code_version(inputs, (config.site, str(config.taxonomy))) if self.enabled else ""
+        # Only an incremental build remembers: switched off, every build does everything.
+        self.memory = memory.of(self.version, config.output) if memory is not None and self.enabled else Memory()
         self.fingerprint = seeds_fingerprint(config.seeds) if self.enabled else ""
         self.owned, ignored = manifest_entries(config.output)
         # For the build report, before its pages are made.
@@ -86,7 +118,7 @@ class OutputState:
         self.records: dict[str, str] = {}  # article digest -> its export record (updated as the export is written)
         self.current: dict[str, str] = {}  # path -> page key, this build
         self._extracted: Extracted | None = None
-        self._entries: dict[str, tuple[Article | None, list[Problem], list[int]]] = {}  # seed key -> extraction
+        self._entries: dict[str, ExtractionEntry] = {}  # seed key -> extraction
         self._kept: dict[str, list[int]] = {}  # seed key -> sample as its cache file holds it
         self._unsaved: set[str] = set()  # edited pages whose copy could not be kept: left alone
 
@@ -103,6 +135,12 @@ class OutputState:
             last.write = WriteResult(unchanged=len(self.owned))
             return last
         self._forget(_STAMP)
+        kept = self.memory.kept.get(_STATE)
+        if kept is not None and kept[0] == self._state_file_stat():
+            # As this process saved it (the file's stat says no one else wrote it since).
+            self.pages, self.written, self.records = kept[1:]
+            self.journal = read_journal(self.output)
+            return None
         state = self._read_json(_STATE)
         if isinstance(state, dict) and state.get("format") == _FORMAT and state.get("version") == self.version:
             try:
@@ -134,7 +172,7 @@ class OutputState:
                 extract: Callable[[list[Seed]], dict[str, Extraction]]) -> Extracted:
         """Every seed's extraction: remembered when its bytes did not change, else `extract`ed."""
         keys = {s.id: digest(s.file, s.text, s.front_matter, s.overrides) for s in seeds}
-        remembered = {s.id: self._load_entry(keys[s.id]) for s in seeds} if self.enabled else {}
+        remembered = {s.id: self._remembered(keys[s.id]) for s in seeds} if self.enabled else {}
         fresh = extract([s for s in seeds if remembered.get(s.id) is None])
         out = Extracted([], [], {}, keys)
         for seed in seeds:
@@ -153,7 +191,14 @@ class OutputState:
         self._extracted = out  # dedupe adds the samples it had to make
         return out
 
-    def _load_entry(self, key: str) -> tuple[Article | None, list[Problem], list[int]] | None:
+    def _remembered(self, key: str) -> ExtractionEntry | None:
+        entry = self.memory.entries.get(key)
+        if entry is not None:
+            self._kept[key] = entry[2]  # its cache file holds it (written by the build that made it)
+            return entry
+        return self._load_entry(key)
+
+    def _load_entry(self, key: str) -> ExtractionEntry | None:
         data = self._read_json(f"{_ARTICLES}/{key}.json")
         if not (isinstance(data, dict) and data.get("format") == _FORMAT and data.get("version") == self.version):
             return None
@@ -215,7 +260,7 @@ class OutputState:
             else:
                 message = "tidak ditulis: jalurnya mengarah ke luar folder keluaran"
             problems.append(Problem(rel, message, stage="write"))
-        return write_tree(self.output, outputs, self.left, tell)
+        return write_tree(self.output, outputs, self.left, tell, self.owned)
 
     # -- what this build did --------------------------------------------------------------
 
@@ -230,14 +275,17 @@ class OutputState:
         cache = self.output / CACHE_DIR
         samples = self._extracted.samples if self._extracted is not None else {}
         keys = self._extracted.keys if self._extracted is not None else {}
+        self.memory.entries = {}
+        for seed_id, key in keys.items():
+            article, problems, sample = self._entries[key]
+            self.memory.entries[key] = (article, problems, samples.get(seed_id, sample) if article is not None else sample)
         articles_dir = cache / _ARTICLES
         if contained(self.output, f"{CACHE_DIR}/{_ARTICLES}/{_STATE}") is None:
             keys = {}  # .cache/articles links out of the folder: nothing is written or deleted there
         else:
             articles_dir.mkdir(parents=True, exist_ok=True)
-        for seed_id, key in keys.items():
-            article, problems, sample = self._entries[key]
-            sample = samples.get(seed_id, sample) if article is not None else sample
+        for key in keys.values():
+            article, problems, sample = self.memory.entries[key]
             if self._kept.get(key) == sample and key in self._kept:
                 continue
             entry = {"format": _FORMAT, "version": self.version, "article": to_data(article),
@@ -259,6 +307,7 @@ class OutputState:
                  "written": {p: list(s) for p, s in sorted(written.items())}}
         atomic_write_bytes(cache / _RECORDS, _json(self.records))
         atomic_write_bytes(cache / _STATE, _json(state))
+        self.memory.kept[_STATE] = (self._state_file_stat(), state["pages"], written, self.records)
         if not write.refused and not self._unsaved and not write.outside:
             # The report as it stands now: the stamp's claim is the last thing written.
             stamp = {"format": _FORMAT, "version": self.version, "fingerprint": self.fingerprint,
@@ -267,6 +316,13 @@ class OutputState:
         forget_journal(self.output)
 
     # -- files ----------------------------------------------------------------------------
+
+    def _state_file_stat(self) -> tuple | None:
+        try:
+            st = os.stat(self.output / CACHE_DIR / _STATE)
+        except OSError:
+            return None
+        return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
     def _read_json(self, name: str) -> object:
         path = contained(self.output, f"{CACHE_DIR}/{name}")
@@ -329,9 +385,9 @@ def manifest_entries(output: Path) -> tuple[set[str], list[str]]:
         files = data.get("files", []) if isinstance(data, dict) else []
     except (OSError, ValueError):
         return set(), []
-    owned, ignored = set(), []
+    owned, ignored, seen = set(), [], {}
     for rel in files if isinstance(files, list) else []:
-        if isinstance(rel, str) and safe_relative(rel) and contained(output, rel) is not None:
+        if isinstance(rel, str) and safe_relative(rel) and contained(output, rel, seen) is not None:
             owned.add(rel)
         else:
             ignored.append(rel if isinstance(rel, str) else repr(rel))
@@ -347,6 +403,8 @@ def safe_relative(rel: str) -> bool:
     """A relative path in the folder's own terms: no drive, no root, no `..`, no backslash."""
     if not rel or "\x00" in rel or "\\" in rel:
         return False
+    if _PLAIN_PATH.fullmatch(rel) and ".." not in rel.split("/"):
+        return True  # the generator's own paths: no drive, no root (a parse per path costs seconds at 10,000)
     if PurePosixPath(rel).is_absolute() or PureWindowsPath(rel).drive or PureWindowsPath(rel).is_absolute():
         return False
     return ".." not in PurePosixPath(rel).parts
@@ -391,7 +449,7 @@ def forget_journal(output: Path) -> None:
 
 
 def write_tree(output: Path, outputs: Sequence[Output], left: Mapping[str, Collection[Stat]] | None = None,
-               tell: Callable[[str, str], None] | None = None) -> WriteResult:
+               tell: Callable[[str, str], None] | None = None, owned: set[str] | None = None) -> WriteResult:
     """Write `outputs` in their order (so that pages showing the build report come after
     the pages that add to it). `left` are the states earlier builds left each file in:
     a file in none of them was changed by hand; its edited copy is kept in
@@ -400,8 +458,9 @@ def write_tree(output: Path, outputs: Sequence[Output], left: Mapping[str, Colle
     tell = tell or (lambda event, rel: None)
     result = WriteResult()
     files: dict[str, Callable] = {}
+    seen: dict[str, str] = {}
     for o in outputs:
-        if safe_relative(o.path) and contained(output, o.path) is not None:
+        if safe_relative(o.path) and contained(output, o.path, seen) is not None:
             files[o.path] = o.make
         else:
             result.outside.append(o.path)
@@ -412,7 +471,7 @@ def write_tree(output: Path, outputs: Sequence[Output], left: Mapping[str, Colle
     if journal_path is None:
         raise OSError(f"{output / CACHE_DIR} mengarah ke luar folder keluaran")
     journal_path.parent.mkdir(parents=True, exist_ok=True)
-    owned = read_manifest(output)
+    owned = read_manifest(output) if owned is None else owned  # as the build found it, when it read it already
     # Claim the new paths before writing them, so that a build interrupted
     # half-way still knows, next time, which files are its own.
     claimable = {p for p in files if p in owned or not os.path.lexists(output / p)}

@@ -184,19 +184,29 @@ def atomic_write_bytes(target: Path, data: bytes) -> None:
     _atomic_write(target, (data,), compare=False)
 
 
-def contained(root: Path, rel: str) -> Path | None:
+def contained(root: Path, rel: str, seen: dict[str, str] | None = None) -> Path | None:
     """`root / rel` if it lies inside `root` (its folder, links resolved, is `root` or
     below it), else None: the build writes and deletes nothing anywhere else. The last
-    part may be a link: replacing or removing it changes the link, not what it points to."""
+    part may be a link: replacing or removing it changes the link, not what it points to.
+    `seen` memoises resolved folders for the calls of one pass over many files (a
+    build's 14,000 pages lie in a few hundred folders)."""
     path = root / rel
+    seen = {} if seen is None else seen
     try:
-        base = os.path.realpath(root)
-        parent = os.path.realpath(path.parent)
+        base = _resolved(str(root), seen)
+        parent = _resolved(str(path.parent), seen)
     except (OSError, ValueError):
         return None
     if os.path.commonpath([base, parent]) != base or path.name in ("", ".", ".."):
         return None
     return path
+
+
+def _resolved(folder: str, seen: dict[str, str]) -> str:
+    real = seen.get(folder)
+    if real is None:
+        real = seen[folder] = os.path.realpath(folder)
+    return real
 
 
 def remove_empty_parents(folder: Path, root: Path) -> None:

@@ -404,3 +404,74 @@ def test_without_incremental_builds_the_output_is_the_same(tmp_path):
     assert not (tmp_path / "plain" / ".cache" / "state.json").exists()
     again = build(BuildConfig(seeds=seeds, output=tmp_path / "plain", incremental=False))
     assert again.write.written == [] and len(again.built) == len(report.built)
+
+
+def _random_change(rng, seeds: Path, step: int) -> str:
+    """One change a curator or an import makes to a seeds folder."""
+    files = sorted(seeds.glob("*.txt"))
+    target = rng.choice(files)
+    change = rng.choice(["edit", "same-size", "add", "remove", "rename", "title", "touch"])
+    text = target.read_text(encoding="utf-8")
+    if change == "edit":
+        target.write_text(text.replace("Pemerintah", "Pemda", 1) + f"\nKader PMT dilatih ({step}).\n", encoding="utf-8")
+    elif change == "same-size":  # the size stays: only the content and the times say it changed
+        target.write_text(text.replace("a", "o", 1), encoding="utf-8")
+    elif change == "add":
+        (seeds / f"baru_{step}.txt").write_text(
+            f"Sigi - Pemkab Sigi menyalurkan PMT kepada {100 + step} balita stunting.\nKader dilatih.\n", encoding="utf-8")
+    elif change == "remove":
+        target.unlink()
+    elif change == "rename":
+        target.rename(seeds / f"nama_baru_{step}.txt")
+    elif change == "title":  # a curator's front matter
+        target.write_text(f"---\ntitle: Judul kurator {step}\n---\n" + text, encoding="utf-8")
+    else:  # saved unchanged
+        target.write_text(text, encoding="utf-8")
+    return f"{change} {target.name}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", [1, 2])
+def test_a_long_lived_process_builds_what_a_fresh_build_does(tmp_path, monkeypatch, seed):
+    """`mkdocs serve` keeps a Memory between builds (seeds by their stat, extractions,
+    related lists, export rows, report pages): after any series of changes its output
+    is byte for byte a fresh build's."""
+    import random
+
+    import generator.read
+    from generator.state import Memory
+
+    # Seeds written by this test are seconds old at most: trust their stat at once, as
+    # a long-lived process does with files that have settled.
+    monkeypatch.setattr(generator.read, "_SETTLED_NS", -1)
+    rng = random.Random(seed)
+    seeds = _seeds_for_cache(tmp_path / "seeds", count=30)
+    docs, memory = tmp_path / "docs", Memory()
+    build(BuildConfig(seeds=seeds, output=docs), memory)
+    for step in range(4):
+        what = _random_change(rng, seeds, step)
+        time.sleep(0.01)  # a later save has a later time, whatever the clock's grain
+        build(BuildConfig(seeds=seeds, output=docs), memory)
+        fresh = tmp_path / f"fresh{step}"
+        build(BuildConfig(seeds=seeds, output=fresh, incremental=False))
+        assert _tree(docs) == _tree(fresh), what
+
+
+def test_a_seed_is_read_again_unless_its_stat_is_unchanged_and_settled(tmp_path, monkeypatch):
+    import generator.read
+    from generator.read import read_folder
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text(GOOD, encoding="utf-8")
+    known: dict = {}
+    read_folder(seeds, known)
+    assert known == {}  # changed a moment ago: it may change again within the same time stamp
+    monkeypatch.setattr(generator.read, "_SETTLED_NS", -1)
+    first = read_folder(seeds, known).seeds[0]
+    assert read_folder(seeds, known).seeds[0] is first  # not read again
+    time.sleep(0.01)
+    (seeds / "a.txt").write_text(GOOD.replace("120", "130"), encoding="utf-8")  # same size
+    assert "130 balita" in read_folder(seeds, known).seeds[0].text
+    (seeds / "a.txt").unlink()
+    assert read_folder(seeds, known).seeds == () and known == {}

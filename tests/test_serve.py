@@ -70,10 +70,10 @@ import generator.build as build_module
 if not hasattr(build_module, "real_build"):
     build_module.real_build = build_module.build
 
-def failing_build(config):
+def failing_build(config, *args, **kwargs):
     if (Path(config.seeds).parent / "FAIL").exists():
         raise RuntimeError("simulated generator bug")
-    return build_module.real_build(config)
+    return build_module.real_build(config, *args, **kwargs)
 
 build_module.build = failing_build
 

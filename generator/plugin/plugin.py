@@ -33,7 +33,7 @@ from ..html import (heading_tree, searchable, with_content_security_policy, with
                     without_search_attributes)
 from ..incremental.templates import COMPILED
 from ..search import shards
-from ..state import read_manifest
+from ..state import Memory, read_manifest
 from .config import KnowledgeBaseConfig, build_config, unknown_keys_are_errors
 
 log = logging.getLogger("mkdocs.plugins.stunting-kb")
@@ -61,6 +61,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.kb: BuildConfig | None = None
         self.failure: str | None = None  # the last generator run's error (the pages are the last good ones)
         self.prebuilt_search = False  # the pipeline's decision (config.prebuilt_search)
+        # What one build knew that the next can use (under `mkdocs serve`, a save
+        # then costs what it changed, not a reading of every seed and cache file).
+        self.memory = Memory()
 
     def load_config(self, options, config_file_path=None):
         errors, warnings = super().load_config(options, config_file_path)
@@ -125,7 +128,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         # plugin switches MkDocs to .html URLs in its own.
         self.kb = build_config(config, self.config)
         try:
-            report = pipeline.build(self.kb)
+            report = pipeline.build(self.kb, self.memory)
         except pipeline.BuildError as exc:
             raise PluginError(str(exc)) from exc
         except Exception as exc:  # noqa: BLE001 - a bug of ours: the last good pages are still there

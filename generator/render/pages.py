@@ -39,6 +39,9 @@ class PageKind:
     searched: bool = True  # in the search index
     keyed: bool = True  # False: made at every build (the pages that show the build report)
     depends: Depends | None = None
+    # A page that shows the build report: the articles it shows beside the report (by
+    # the report); None: any article (the home page's newest, its counts).
+    report_articles: Callable[[Any], list[str]] | None = None
 
 
 @dataclass(frozen=True)
@@ -132,7 +135,13 @@ TIMELINE_INDEX = PageKind("timeline-index", "md/timeline_index.md.j2", html=Fals
 GLOSSARY = PageKind("glossary", "md/glossary.md.j2", html=False)
 DATA_INDEX = PageKind("data-index", "html/data_index.html.j2", searched=False, depends=_data_index_depends)
 # Made last, after every other page: they show the build report, which pages that fail add to.
-CURATOR = PageKind("curator", "md/curator.md.j2", html=False, searched=False, keyed=False)
+def _curator_articles(report: Any) -> list[str]:
+    # The lists its template looks up with kb.articles_by_id.
+    return [*report.unsure, *report.off_topic, *report.no_topic, *report.no_region, *report.no_date]
+
+
+CURATOR = PageKind("curator", "md/curator.md.j2", html=False, searched=False, keyed=False,
+                   report_articles=_curator_articles)
 HOME = PageKind("home", "md/home.md.j2", html=False, keyed=False)
 
 
@@ -294,5 +303,7 @@ def _fingerprint(value: Any, digests: dict[str, str]) -> Any:
     if isinstance(value, dict):
         return tuple((k, _fingerprint(v, digests)) for k, v in value.items())
     if isinstance(value, (list, tuple)):
+        if all(type(v) is Article for v in value):  # an article list, of thousands on a national knowledge base
+            return tuple(digests.get(a.id, a.id) for a in value)
         return tuple(_fingerprint(v, digests) for v in value)
     return value

@@ -13,6 +13,7 @@ from typing import Callable
 
 from .. import export, urls
 from ..errors import one_line
+from ..incremental.keys import digest
 from ..model import Article, Problem
 from ..report import BuildReport
 from ..write import Content, Output
@@ -22,8 +23,11 @@ _SEARCH_SOURCE = Path(__file__).resolve().parent.parent / "search" / "lunr.id.js
 
 
 def site_outputs(table: PageTable, articles: list[Article], digests: dict[str, str], records: dict[str, str],
-                 report: BuildReport) -> list[Output]:
-    """`records` memoises the export's records by article digest (updated as it is written)."""
+                 report: BuildReport, memo: dict | None = None) -> list[Output]:
+    """`records` memoises the export's records by article digest (updated as it is written);
+    `memo`, kept by a long-lived process, the CSV rows likewise and the pages that show
+    the build report by what they show."""
+    memo = memo if memo is not None else {}
     full_text = table.renderer.settings.full_text
     pages = sorted(table.pages(), key=lambda p: p.path)
     outputs = [Output(p.path, _utf8(table.render, p), p.key, p.source) for p in pages]
@@ -31,15 +35,32 @@ def site_outputs(table: PageTable, articles: list[Article], digests: dict[str, s
     outputs += [Output(path, _utf8(str, text)) for path, text in sorted(extra.items())]
     outputs += [
         Output(urls.DATA_JSON, lambda: export.articles_json(articles, records, digests, full_text)),
-        Output(urls.DATA_CSV, lambda: export.articles_csv(articles)),
-        Output(urls.FIGURES_CSV, lambda: export.figures_csv(articles, full_text)),
+        Output(urls.DATA_CSV, lambda: export.articles_csv(articles, memo.setdefault(urls.DATA_CSV, {}), digests)),
+        Output(urls.FIGURES_CSV, lambda: export.figures_csv(articles, full_text, memo.setdefault(urls.FIGURES_CSV, {}),
+                                                            digests)),
         Output(urls.OFFICIAL_CSV, _utf8(str, table.renderer.ref.official.file_text)),
         Output(urls.OFFICIAL_SOURCES, _utf8(str, table.renderer.ref.official.description)),
     ]
-    outputs += [Output(p.path, _utf8(table.render, p)) for p in table.report_pages(report)]
+    outputs += [Output(p.path, _report_page(table, p, report, digests, memo)) for p in table.report_pages(report)]
     outputs.append(Output(urls.BUILD_REPORT, lambda: (json.dumps(report.as_dict(), ensure_ascii=False, indent=1)
                                                        + "\n").encode("utf-8")))
     return outputs
+
+
+def _report_page(table: PageTable, page, report: BuildReport, digests: dict[str, str], memo: dict) -> Callable[[], bytes]:
+    """A page that shows the build report (made after every other page, which may add to
+    the report): made again only when the report or an article it shows changed. The
+    curator's page of a national knowledge base is megabytes."""
+    def make() -> bytes:
+        shown = page.kind.report_articles(report) if page.kind.report_articles else sorted(digests)
+        key = digest(page.path, page.kind.template, report.problems, report.as_dict(), [digests.get(i) for i in shown])
+        last = memo.get(page.path)
+        if last is not None and last[0] == key:
+            return last[1]
+        data = table.render(page).encode("utf-8")
+        memo[page.path] = (key, data)
+        return data
+    return make
 
 
 def _utf8(function: Callable, *args) -> Callable[[], bytes]:
