@@ -171,10 +171,19 @@ def _check_regions(path: Path, regions: dict[str, Region]) -> None:
 
 
 def _by_name(path: Path) -> dict[str, tuple[str, ...]]:
-    found: dict[str, set[str]] = {}
+    # Most names (9 village names in 10) are in one regency: kept as a string until a second one comes.
+    found: dict[str, str | set[str]] = {}
     for name, regency in csv_rows(path, ("name", "regency_code")):
-        found.setdefault(name.lower(), set()).add(regency)
-    return {k: tuple(sorted(v)) for k, v in found.items()}
+        key = name.lower()
+        codes = found.get(key)
+        if codes is None:
+            found[key] = regency
+        elif isinstance(codes, str):
+            if codes != regency:
+                found[key] = {codes, regency}
+        else:
+            codes.add(regency)
+    return {k: (v,) if isinstance(v, str) else tuple(sorted(v)) for k, v in found.items()}
 
 
 def core_name(region: Region) -> str:
