@@ -8,6 +8,7 @@ with one line that names the file and the reason, never a traceback.
 from __future__ import annotations
 
 import csv
+import io
 import operator
 import re
 from contextlib import contextmanager
@@ -64,12 +65,15 @@ def yaml_mapping(path: Path) -> dict:
     return raw
 
 
-def csv_rows(path: Path, columns: tuple[str, ...], optional: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+def csv_rows(path: Path, columns: tuple[str, ...], optional: tuple[str, ...] = (),
+             content: bytes | None = None) -> list[tuple[str, ...]]:
     """The values of `columns`, then of `optional`, row by row, of a CSV file whose header has
     at least `columns`; none of those may be empty, while an `optional` column may be empty
-    or absent (""). (Tuples, not dicts: the village list has 83,762 rows.)"""
+    or absent (""). (Tuples, not dicts: the village list has 83,762 rows.) `content`: the
+    file's bytes, when the caller has read them."""
     try:
-        with open(path, encoding="utf-8", newline="") as fh:
+        with (open(path, encoding="utf-8", newline="") if content is None
+              else io.StringIO(content.decode("utf-8"), newline="")) as fh:
             reader = csv.reader(fh)
             header = next(reader, [])
             missing = [c for c in columns if c not in header]
