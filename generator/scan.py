@@ -27,6 +27,7 @@ with the words' places.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -72,20 +73,27 @@ class Starts:
         """The pattern's start texts, or None when they cannot be told."""
         if pattern.flags & re.VERBOSE or _parser is None:
             return None
-        try:
-            parsed = _parser.parse(pattern.pattern, pattern.flags)
-            if parsed.getwidth()[0] == 0:
-                return None  # an empty match is possible: anywhere
-            folded = bool(parsed.state.flags & re.IGNORECASE)
-            found = _sequence(list(parsed), folded)
-        except (re.error, AttributeError, TypeError, ValueError):  # pragma: no cover - another CPython's parser
-            return None
-        texts = {t for t, _ in found}
-        if not texts or "" in texts:
-            return None
-        # A text that starts another is enough for both.
-        kept = tuple(sorted(t for t in texts if not any(o != t and t.startswith(o) for o in texts)))
-        return cls(kept, folded)
+        return _starts_of(pattern.pattern, pattern.flags)
+
+
+# Parsing a pattern is most of the time the reference data take to load: a process that
+# loads them again (each rebuild of `mkdocs serve`) finds the start texts of its patterns here.
+@functools.lru_cache(maxsize=4096)
+def _starts_of(source: str, flags: int) -> Starts | None:
+    try:
+        parsed = _parser.parse(source, flags)
+        if parsed.getwidth()[0] == 0:
+            return None  # an empty match is possible: anywhere
+        folded = bool(parsed.state.flags & re.IGNORECASE)
+        found = _sequence(list(parsed), folded)
+    except (re.error, AttributeError, TypeError, ValueError):  # pragma: no cover - another CPython's parser
+        return None
+    texts = {t for t, _ in found}
+    if not texts or "" in texts:
+        return None
+    # A text that starts another is enough for both.
+    kept = tuple(sorted(t for t in texts if not any(o != t and t.startswith(o) for o in texts)))
+    return Starts(kept, folded)
 
 
 class Scan:

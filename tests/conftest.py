@@ -143,6 +143,15 @@ def mkdocs(project: Path, *args: str, timeout: int = 300, env: dict[str, str] | 
 
 
 @pytest.fixture(scope="session")
+def seeds_output(tmp_path_factory) -> Path:
+    """The project's seeds through the generator once, with the default settings (no MkDocs):
+    the output folder, which the tests that share it only read."""
+    docs = tmp_path_factory.mktemp("seeds-output") / "docs"
+    build(BuildConfig(seeds=ROOT / "seeds", output=docs))
+    return docs
+
+
+@pytest.fixture(scope="session")
 def seed_site(tmp_path_factory) -> Path:
     """The seed site, built once with `mkdocs build --strict`; returns the site folder."""
     project = make_project(tmp_path_factory.mktemp("seedsite") / "project")

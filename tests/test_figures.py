@@ -56,17 +56,11 @@ def test_not_figures(sentence):
     assert figs(sentence) == []
 
 
-def test_seed_figures():
-    from conftest import ROOT
-    from generator.build import build
-    from generator.config import BuildConfig
+def test_seed_figures(seeds_output):
     import json
-    import tempfile
 
     want = yaml.safe_load((Path(__file__).parent / "seeds-figures.yaml").read_text(encoding="utf-8"))
-    with tempfile.TemporaryDirectory() as tmp:
-        build(BuildConfig(seeds=ROOT / "seeds", output=Path(tmp)))
-        data = json.loads((Path(tmp) / "data" / "articles.json").read_text(encoding="utf-8"))
+    data = json.loads((seeds_output / "data" / "articles.json").read_text(encoding="utf-8"))
     by_id = {a["id"]: a for a in data["articles"]}
     for seed_id, wanted in want.items():
         got = by_id[seed_id]["figures"]

@@ -68,3 +68,24 @@ def test_districts_belong_to_regencies():
     rows = _rows("districts.csv")
     assert len(rows) > 7000
     assert all(r["regency_code"] in codes for r in rows)
+
+
+def test_a_village_list_edited_between_two_loads_is_read_again(tmp_path):
+    """The kecamatan and village tables are kept per process for a file's content (a rebuild of
+    `mkdocs serve` does not read 83,762 rows again): an edit to the file is seen by the next load,
+    and a load's table is its own."""
+    from generator.reference.gazetteer import Gazetteer
+
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    first = Gazetteer.load(data)
+    assert "desa buatan tes" not in first.villages
+    villages = data / "villages.csv"
+    villages.write_text(villages.read_text(encoding="utf-8") + "72.10.01.2999,Desa Buatan Tes,72.10\n", encoding="utf-8")
+    second = Gazetteer.load(data)
+    assert second.villages["desa buatan tes"] == ("72.10",)
+    second.villages["desa buatan tes"] = ("00.00",)
+    assert Gazetteer.load(data).villages["desa buatan tes"] == ("72.10",)
+    assert "desa buatan tes" not in first.villages

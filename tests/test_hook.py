@@ -17,8 +17,11 @@ from generator.config import SiteSettings
 
 @pytest.fixture(scope="module", params=[None, 1], ids=["whole-text", "lead-only"])
 def entry_pages(request, tmp_path_factory) -> list[tuple[str, dict, str]]:
-    docs = tmp_path_factory.mktemp("docs")
-    build(BuildConfig(seeds=ROOT / "seeds", output=docs, site=SiteSettings(search_paragraphs=request.param)))
+    if request.param is None:  # the default settings: the seeds' shared output
+        docs = request.getfixturevalue("seeds_output")
+    else:
+        docs = tmp_path_factory.mktemp("docs")
+        build(BuildConfig(seeds=ROOT / "seeds", output=docs, site=SiteSettings(search_paragraphs=request.param)))
     pages = []
     for path in sorted(docs.rglob("*.md")):
         post = frontmatter.load(path)

@@ -82,7 +82,8 @@ class NewsSite:
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        # Polled every 20 ms (not 0.5 s): closing the site does not wait half a second.
+        threading.Thread(target=self.server.serve_forever, args=(0.02,), daemon=True).start()
 
     def paths(self) -> list[str]:
         return [p for p, _ in self.requests]

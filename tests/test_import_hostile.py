@@ -306,17 +306,28 @@ def test_the_reviews_files_at_full_size_are_refused_in_bounded_time_and_memory(t
     assert not seeds.exists() or not list(seeds.iterdir())
 
 
-def test_a_limit_is_changed_for_one_import_on_the_command_line(tmp_path):
+def _import_here(capsys, files: list[Path], seeds: Path, *options: str) -> tuple[int, str, str]:
+    """`python -m generator import` run by its `main` in this process (a file of three rows needs
+    no bounds): the exit code, stdout and stderr."""
+    from generator.__main__ import main
+
+    capsys.readouterr()
+    code = main(["import", *map(str, files), "--seeds", str(seeds), "--log", str(seeds.parent / "impor.log"), *options])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_a_limit_is_changed_for_one_import_on_the_command_line(tmp_path, capsys):
     rows = [{"judul": f"Posyandu Desa {n}", "isi": article(n)} for n in range(3)]
     (tmp_path / "tiga.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
     seeds = tmp_path / "seeds"
-    run = _bounded_import([tmp_path / "tiga.jsonl"], seeds, "--limit", "max_rows=2")
-    assert run.returncode == 1 and "lebih dari 2 baris (batas limits.max_rows" in run.stdout
+    code, out, _ = _import_here(capsys, [tmp_path / "tiga.jsonl"], seeds, "--limit", "max_rows=2")
+    assert code == 1 and "lebih dari 2 baris (batas limits.max_rows" in out
     assert not seeds.exists()
-    run = _bounded_import([tmp_path / "tiga.jsonl"], seeds, "--limit", "max_rows=3", "--limit", "max_seconds=60")
-    assert run.returncode == 0 and len(list(seeds.glob("*.txt"))) == 3
-    wrong = _bounded_import([tmp_path / "tiga.jsonl"], seeds, "--limit", "max_baris=3")
-    assert wrong.returncode == 2 and "max_baris" in wrong.stderr
+    code, _, _ = _import_here(capsys, [tmp_path / "tiga.jsonl"], seeds, "--limit", "max_rows=3", "--limit", "max_seconds=60")
+    assert code == 0 and len(list(seeds.glob("*.txt"))) == 3
+    code, _, err = _import_here(capsys, [tmp_path / "tiga.jsonl"], seeds, "--limit", "max_baris=3")
+    assert code == 2 and "max_baris" in err
 
 
 def test_limits_are_read_from_import_yml_and_checked(tmp_path):
@@ -414,7 +425,8 @@ class Recorder:
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        # Polled every 20 ms (not 0.5 s): closing the site does not wait half a second.
+        threading.Thread(target=self.server.serve_forever, args=(0.02,), daemon=True).start()
 
     def close(self):
         self.server.shutdown()

@@ -133,6 +133,7 @@ def test_real_datasets_arrive_row_for_row_whole_in_one_seed_each(datasets, tmp_p
     assert sorted(p.name for p in seeds.glob("*.txt")) == sorted(posts)
 
 
+@pytest.mark.slow  # builds the site with mkdocs in a subprocess
 @needs_corpus
 def test_the_command_line_imports_real_data_and_the_site_builds(datasets, tmp_path):
     folder, files = datasets

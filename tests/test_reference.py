@@ -38,6 +38,7 @@ BREAKAGES = [
     ("regions.csv", lambda t: t.replace("code,name,kind,province_code", "kode,name,kind,province_code", 1), "missing column(s) code"),
     ("regions.csv", lambda t: t.replace("11.01,Kabupaten Aceh Selatan,kabupaten,11", "11.01,Kabupaten Aceh Selatan,kabupaten,99", 1),
      "'99' is not a province"),
+    ("villages.csv", lambda t: t + "11.01.01.2999,,11.01\n", "empty name"),
     ("search_id.yml", lambda t: "- a list\n- not a mapping\n", "expected a mapping"),
     ("site.yml", lambda t: t.replace("  none: tidak menyebut stunting\n", ""), "relevance: no words for none"),
     ("site.yml", lambda t: t.replace("  workers: petugas/kader\n", ""), "figure_kinds: no words for workers"),

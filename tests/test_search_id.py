@@ -14,14 +14,9 @@ FAMILIES = yaml.safe_load((Path(__file__).parent / "data" / "id_word_families.ya
 
 
 @pytest.fixture(scope="module")
-def language_file(tmp_path_factory) -> str:
+def language_file(seeds_output) -> str:
     """The search language file exactly as the build writes it."""
-    from generator.build import build
-    from generator.config import BuildConfig
-
-    docs = tmp_path_factory.mktemp("search") / "docs"
-    build(BuildConfig(seeds=ROOT / "seeds", output=docs))
-    return (docs / "assets" / "javascripts" / "lunr" / "min" / "lunr.id.min.js").read_text(encoding="utf-8")
+    return (seeds_output / "assets" / "javascripts" / "lunr" / "min" / "lunr.id.min.js").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")

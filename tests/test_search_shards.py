@@ -5,23 +5,17 @@ from __future__ import annotations
 import json
 import math
 import re
-from pathlib import Path
 
 import pytest
 
 from generator.search import shards
 
-ROOT = Path(__file__).resolve().parent.parent
 pytest.importorskip("py_mini_racer")
 
 
 @pytest.fixture(scope="module")
-def stemmer(tmp_path_factory):
-    from generator.build import build
-    from generator.config import BuildConfig
-
-    out = tmp_path_factory.mktemp("shards") / "generated"
-    build(BuildConfig(seeds=ROOT / "seeds", output=out))
+def stemmer(seeds_output):
+    out = seeds_output
     return shards.Stemmer((out / "assets" / "javascripts" / "lunr" / "min" / "lunr.id.min.js").read_text(encoding="utf-8"))
 
 

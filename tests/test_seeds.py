@@ -6,20 +6,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT
-
 EXPECTED = yaml.safe_load((Path(__file__).parent / "seeds-expected.yaml").read_text(encoding="utf-8"))
 LIST_FIELDS = ["provinces", "regencies", "programmes", "actor_types", "target_groups"]
 
 
 @pytest.fixture(scope="module")
-def exported(tmp_path_factory):
-    from generator.build import build
-    from generator.config import BuildConfig
+def exported(seeds_output):
     import json
 
-    docs = tmp_path_factory.mktemp("seeds") / "docs"
-    build(BuildConfig(seeds=ROOT / "seeds", output=docs))
+    docs = seeds_output
     data = json.loads((docs / "data" / "articles.json").read_text(encoding="utf-8"))
     return {a["id"]: a for a in data["articles"]}, docs
 

@@ -22,8 +22,10 @@ def code_version(paths: list[Path], settings: object) -> str:
     files = {p for p in _PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
     for path in paths:
         files |= {p for p in path.rglob("*") if p.is_file()} if path.is_dir() else ({path} if path.is_file() else set())
-    # The default data folder is inside the package: each file is read once.
-    return digest(settings, *[("/".join(p.parts[-2:]), p.read_bytes()) for p in sorted(files)])
+    # The default data folder is inside the package: each file is read once. Each file's bytes
+    # are hashed as they are (the repr of the 2.5 MB village list took 40 ms of every build).
+    return digest(settings, *[("/".join(p.parts[-2:]), hashlib.blake2b(p.read_bytes(), digest_size=16).digest())
+                              for p in sorted(files)])
 
 
 def seeds_fingerprint(seeds: Path) -> str:
