@@ -53,8 +53,8 @@ def this_checkout(work: Path) -> dict[str, str]:
 
     Installed as the README says (`pip install -e .`), MkDocs finds the plugin
     by its entry point. In an environment where it is not (an engineer's shared
-    venv), or where another checkout is, PYTHONPATH puts this checkout first and a
-    registration of its entry point (as an install writes it) beside it."""
+    venv), PYTHONPATH puts this checkout first and a registration of its entry
+    point (as an install writes it) beside it, as tests/conftest.py does."""
     from importlib.metadata import distributions
     import importlib.util
     import tomllib
