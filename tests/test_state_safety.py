@@ -227,6 +227,38 @@ def test_cache_folders_that_link_out_are_neither_written_nor_emptied(tmp_path):
     assert _tree(out) == _tree(tmp_path / "fresh")
 
 
+
+def test_a_cache_folder_that_links_out_is_not_read(tmp_path):
+    """.cache/articles made a link to a folder of entries of the right shape (the build's own,
+    with their title changed): the build extracts the seeds again and shows none of them. The
+    same entries in the folder itself are read (so the test would see them)."""
+    import json
+
+    from generator.build import build
+    from generator.config import BuildConfig
+
+    seeds = write_seeds(tmp_path / "seeds", {"a.txt": SEED})
+    out = tmp_path / "out"
+    build(BuildConfig(seeds=seeds, output=out))
+    articles, elsewhere = out / ".cache" / "articles", tmp_path / "elsewhere"
+    for entry in articles.glob("*.json"):
+        data = json.loads(entry.read_text(encoding="utf-8"))
+        data["article"]["title"] = "Judul dari luar"
+        entry.write_text(json.dumps(data), encoding="utf-8")
+
+    def shown() -> bool:
+        (out / ".cache" / "stamp.json").unlink()  # else nothing is looked at again
+        build(BuildConfig(seeds=seeds, output=out))
+        return any("Judul dari luar" in p.read_text(encoding="utf-8") for p in out.rglob("*.md")
+                   if ".cache" not in p.relative_to(out).parts)
+
+    articles.rename(elsewhere)
+    articles.symlink_to(elsewhere, target_is_directory=True)
+    assert not shown()
+    articles.unlink()
+    elsewhere.rename(articles)
+    assert shown()
+
 def test_a_generated_page_that_is_a_link_is_replaced_not_published(tmp_path):
     """A committed output folder may hold, at a generated page's path, a link to a private file,
     with .cache/replaced blocked so that no copy of an 'edited' page can be kept: the link is
