@@ -133,6 +133,11 @@ def month(year_number: int, month_number: int) -> str:
     return f"{SECTIONS['timeline']}/{year_number}/{month_number:02d}.md"
 
 
+def curator_unsure(number: int) -> str:
+    """Page `number` (2, 3...) of the curator's "Perlu dicek" list (its first page is on the curator page)."""
+    return archive(f"{SECTIONS['curator']}/perlu-dicek.md", number)
+
+
 def archive(entry: str, number: int) -> str:
     """Page `number` (2, 3...) of an entry page's article list: `program/posyandu/halaman-2.md`."""
     base = entry[:-len("index.md")] if entry.endswith("/index.md") else entry[:-len(".md")] + "/"

@@ -53,3 +53,20 @@ def test_an_actor_only_named_is_listed_for_the_curator_with_the_line_that_confir
     assert data["articles"][0]["curated"] == ["actors"]
     curator = (docs / "kurasi" / "index.md").read_text(encoding="utf-8")
     assert "`actors`" not in curator.split("## Perlu dicek", 1)[1].split("\n## ", 1)[0]
+
+
+def test_the_curator_list_of_values_to_check_continues_on_pages_of_its_own(build_kb):
+    from generator.config import SiteSettings
+
+    body = ("Kupang - Pemerintah Kabupaten Kupang menyalurkan makanan tambahan kepada {n} balita stunting di Amarasi.\n"
+            "Ahli gizi dari Dinas Kesehatan Kabupaten Kupang, Maria Ndun, mengatakan stunting masih menjadi masalah.\n")
+    docs, report, _ = build_kb({f"{name}.txt": body.format(n=100 + i) for i, name in enumerate("abc")},
+                               site=SiteSettings(list_page_size=2))
+    assert report.unsure == ["a", "b", "c"]
+    curator = (docs / "kurasi" / "index.md").read_text(encoding="utf-8")
+    first = curator.split("## Perlu dicek", 1)[1].split("\n## ", 1)[0]
+    assert "(../artikel/a.md)" in first and "(../artikel/b.md)" in first and "/c.md" not in first
+    assert "3 artikel, 2 per halaman" in first and "(perlu-dicek/halaman-2.md)" in first
+    rest = (docs / "kurasi" / "perlu-dicek" / "halaman-2.md").read_text(encoding="utf-8")
+    item = next(line for line in rest.splitlines() if "(../../artikel/c.md)" in line)
+    assert "Dinas Kesehatan Kabupaten Kupang" in rest.split(item, 1)[1] and "(../index.md)" in rest

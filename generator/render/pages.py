@@ -11,6 +11,7 @@ give a page the same key give it the same text.
 """
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator
@@ -135,6 +136,11 @@ TIMELINE_INDEX = PageKind("timeline-index", "md/timeline_index.md.j2", html=Fals
 GLOSSARY = PageKind("glossary", "md/glossary.md.j2", html=False)
 DATA_INDEX = PageKind("data-index", "html/data_index.html.j2", searched=False, depends=_data_index_depends)
 # Made last, after every other page: they show the build report, which pages that fail add to.
+# The rest of the curator's "Perlu dicek" list, a page per list_page_size articles (at 10,000
+# articles with doubts, one page would be megabytes: MkDocs would convert it at every save).
+CURATOR_UNSURE = PageKind("curator-unsure", "md/curator_unsure.md.j2", html=False, searched=False)
+
+
 def _curator_articles(report: Any) -> list[str]:
     # The lists its template looks up with kb.articles_by_id.
     return [*report.unsure, *report.off_topic, *report.no_topic, *report.no_region, *report.no_date]
@@ -206,9 +212,23 @@ class PageTable:
                                            month=month, month_articles=arts)
         yield self.page(GLOSSARY, urls.index("glossary"), {"title": "Glosarium"}, glossary=self.renderer.ref.glossary)
         yield self.page(DATA_INDEX, urls.index("data"), {"title": "Data"}, figures=kb.figures)
+        unsure, pager = self.unsure
+        for number, path in enumerate(pager.pages[1:], start=2):
+            yield self.page(CURATOR_UNSURE, path, {"title": f"Perlu dicek: halaman {number}"}, number=number,
+                            pager=pager, articles=unsure[(number - 1) * pager.size:number * pager.size])
+
+    @functools.cached_property
+    def unsure(self) -> tuple[list[Article], Pager]:
+        """The articles with values to check, by id, and their pages: the curator page has the first."""
+        unsure = sorted((a for a in self.kb.every if a.doubts), key=lambda a: a.id)
+        size = self.renderer.settings.list_page_size
+        count = max(1, -(-len(unsure) // size))
+        return unsure, Pager(len(unsure), size, (urls.index("curator"), *(urls.curator_unsure(n) for n in range(2, count + 1))))
 
     def report_pages(self, report: Any) -> Iterator[Page]:
-        yield self.page(CURATOR, urls.index("curator"), {"title": "Catatan kurasi"}, report=report)
+        unsure, pager = self.unsure
+        yield self.page(CURATOR, urls.index("curator"), {"title": "Catatan kurasi"}, report=report, unsure=unsure,
+                        unsure_pager=pager)
         yield self.page(HOME, urls.HOME_SNIPPET, {}, report=report)
 
     def page(self, kind: PageKind, path: str, meta: dict, source: str = "", **context) -> Page:
