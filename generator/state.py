@@ -307,7 +307,13 @@ class OutputState:
         state = {"format": _FORMAT, "version": self.version,
                  "pages": {p: k for p, k in sorted(self.current.items()) if p not in skip},
                  "written": {p: list(s) for p, s in sorted(written.items())}}
-        atomic_write_bytes(cache / _RECORDS, _json(self.records))
+        # The export's records by article digest: a cache of encodings, right for any digest it
+        # has. A long-lived process keeps them in memory and writes the file once, not the
+        # 85 MB of a national knowledge base at every save (a later build re-encodes the few
+        # records this file lacks).
+        if _RECORDS not in self.memory.kept:
+            atomic_write_bytes(cache / _RECORDS, _json(self.records))
+            self.memory.kept[_RECORDS] = True
         atomic_write_bytes(cache / _STATE, _json(state))
         self.memory.kept[_STATE] = (self._state_file_stat(), state["pages"], written, self.records)
         if not write.refused and not self._unsaved and not write.outside:

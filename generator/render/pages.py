@@ -40,6 +40,8 @@ class PageKind:
     searched: bool = True  # in the search index
     keyed: bool = True  # False: made at every build (the pages that show the build report)
     depends: Depends | None = None
+    # Context values made from the others alone (already in the key through them): left out of it.
+    derived: tuple[str, ...] = ()
     # A page that shows the build report: the articles it shows beside the report (by
     # the report); None: any article (the home page's newest, its counts).
     report_articles: Callable[[Any], list[str]] | None = None
@@ -116,7 +118,8 @@ def _data_index_depends(kb: KnowledgeBase, ctx: dict) -> tuple:
             tuple(len(p.efforts) for p in kb.provinces), len([a for a in kb.articles if a.relevant]))
 
 
-ARTICLE = PageKind("article", "html/article.html.j2", depends=_article_depends)
+# The excerpts are the article's (its digest is in the key): keying their texts cost a second at 10,000.
+ARTICLE = PageKind("article", "html/article.html.j2", depends=_article_depends, derived=("ex",))
 PROVINCE = PageKind("province", "html/province.html.j2", searched=False, depends=_region_depends)
 REGENCY = PageKind("regency", "html/regency.html.j2", searched=False, depends=_region_depends)
 PROGRAMME = PageKind("programme", "html/programme.html.j2", depends=_term_depends)
@@ -235,7 +238,8 @@ class PageTable:
         key = ""
         if kind.keyed:
             depends = kind.depends(self.kb, context) if kind.depends else ()
-            key = digest(kind.name, kind.template, meta, _fingerprint(context, self.digests), depends)
+            keyed = {k: v for k, v in context.items() if k not in kind.derived} if kind.derived else context
+            key = digest(kind.name, kind.template, meta, _fingerprint(keyed, self.digests), depends)
         return Page(path, kind, meta, context, key, source)
 
     def _entry(self, kind: PageKind, path: str, title: str, tag: str, articles: list[Article], **context) -> Iterator[Page]:
@@ -315,7 +319,8 @@ def _fingerprint(value: Any, digests: dict[str, str]) -> Any:
     if isinstance(value, ActorEntry):
         return ("actor", value.name, value.type, value.path, _fingerprint(value.articles, digests))
     if isinstance(value, FigureRow):
-        return ("figure", value.figure, _fingerprint(value.article, digests))
+        # Its figure is its article's (by place), its region the figure's scope: the article's digest says both.
+        return ("figure", value.article.figures.index(value.figure), _fingerprint(value.article, digests))
     if isinstance(value, Excerpts):
         return ("excerpts", value.full_text, value.lead, tuple(sorted(value.quotes.items())))
     if isinstance(value, Term):
