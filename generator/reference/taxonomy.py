@@ -5,6 +5,7 @@ Adding a programme type is a change to the YAML file only.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -222,10 +223,12 @@ class Taxonomy:
         return {t.id for t in getattr(self, field)}
 
     def label(self, field: str, term_id: str) -> str:
-        for t in getattr(self, field):
-            if t.id == term_id:
-                return t.label
-        return term_id
+        return self._labels[field].get(term_id, term_id)
+
+    @functools.cached_property
+    def _labels(self) -> dict[str, dict[str, str]]:
+        # Looked up for every tag of every article page: a dictionary, not a scan of the terms.
+        return {name: {t.id: t.label for t in getattr(self, name)} for name in ("programmes", "actor_types", "target_groups")}
 
 
 def _alternation(words: list[str]) -> re.Pattern:
