@@ -39,6 +39,10 @@ from corpus import RARE_WORD, write_corpus  # noqa: E402
 
 PY = sys.executable
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")  # the checkout's plugin added in main() (this_checkout)
+# Python as users run it keeps compiled modules (.pyc): where the environment says not to
+# (this workplace's machines do), every process would compile the generator again, half a
+# second that a user never pays.
+ENV.pop("PYTHONDONTWRITEBYTECODE", None)
 # The seed both edit measurements change (the generator alone, and `mkdocs serve`):
 # one word of its lead paragraph, which every synthetic article has (bench/corpus.py).
 EDITED_PHRASE = "terus memperkuat"
