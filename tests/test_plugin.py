@@ -119,3 +119,21 @@ def test_the_example_site_keeps_its_pages_and_nav_and_builds_strict(tmp_path):
     assert (out / "tentang" / "index.html").exists() and (out / "kurasi" / "index.html").exists()
     assert (out / "assets" / "javascripts" / "lunr" / "min" / "lunr.id.min.js").exists()  # Indonesian search
     assert not (site / "docs" / "artikel").exists()  # nothing written among its own pages
+
+
+@pytest.mark.parametrize("command,kept", [("serve", 2), ("build", 0)])
+def test_the_knowledge_base_is_kept_between_builds_only_under_serve(tmp_path, command, kept):
+    # Under `mkdocs serve` the next save reuses it; through a one-shot `mkdocs build` it
+    # would only hold every article in memory while MkDocs renders the pages. MkDocs
+    # keeps one plugin instance per process: the build after the serve reuses it.
+    from mkdocs.config import load_config
+
+    site = _site(tmp_path, "  - stunting-kb\n")
+    with contextlib.chdir(site):
+        config = load_config(str(site / "mkdocs.yml"))
+        config.plugins.on_startup(command=command, dirty=False)
+        config = config.plugins.on_config(config)
+        config.plugins.on_pre_build(config=config)
+    plugin = config.plugins["stunting-kb"]
+    assert plugin.failure is None and (site / "generated" / "kurasi" / "index.md").exists()
+    assert (len(plugin.memory.entries) if plugin.memory is not None else 0) == kept

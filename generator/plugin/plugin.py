@@ -62,10 +62,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.failure: str | None = None  # the last generator run's error (the pages are the last good ones)
         self.prebuilt_search = False  # the pipeline's decision (config.prebuilt_search)
         # What one build knew that the next can use under `mkdocs serve` (a save then
-        # costs what it changed, not a reading of every seed and cache file). Kept only
-        # there: through a one-shot `mkdocs build` it would hold the whole knowledge base
-        # while MkDocs renders every page (+300 MB at 10,000 articles), for no next build.
-        self.memory = Memory()
+        # costs what it changed, not a reading of every seed and cache file); see on_startup.
+        self.memory: Memory | None = None
 
     def load_config(self, options, config_file_path=None):
         errors, warnings = super().load_config(options, config_file_path)
@@ -75,6 +73,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         # The live preview goes without a Content-Security-Policy (MkDocs injects an
         # inline reload script) and keeps the prebuilt search index made at its start.
         self.is_serve = command == "serve"
+        # Only there: through a one-shot `mkdocs build` it would hold the whole knowledge
+        # base while MkDocs renders every page (+300 MB at 10,000 articles), for no next
+        # build. Set here, not kept: MkDocs reuses this instance for every command of a process.
+        self.memory = Memory() if self.is_serve else None
 
     @event_priority(50)  # before Material's search plugin reads its language
     def on_config(self, config):
@@ -130,7 +132,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         # plugin switches MkDocs to .html URLs in its own.
         self.kb = build_config(config, self.config)
         try:
-            report = pipeline.build(self.kb, self.memory if self.is_serve else None)
+            report = pipeline.build(self.kb, self.memory)
         except pipeline.BuildError as exc:
             raise PluginError(str(exc)) from exc
         except Exception as exc:  # noqa: BLE001 - a bug of ours: the last good pages are still there
