@@ -27,6 +27,7 @@ from .render.pages import PageTable
 from .render.renderer import Renderer
 from .render.site import PageFailed, PageGuard, site_outputs
 from .report import BuildReport
+from .sanitize import MOJIBAKE_REPAIRED
 from .state import Extraction, Memory, OutputState
 from .write import Output, output_lock, remove_leftovers
 
@@ -95,10 +96,14 @@ def site_dir_problem(site_dir: str | Path, project: str | Path | None = None) ->
 
 def settings_notes(config: BuildConfig) -> list[str]:
     """What a person publishing the site should know about its settings."""
+    notes = []
     if config.site.directory_urls and not config.site.site_url:
-        return ["peringatan: SITE_URL tidak diset, jadi umpan berita (feed.xml, feed.json) memakai tautan relatif; "
-                "atur SITE_URL (atau site_url di mkdocs.yml) sebelum menerbitkan"]
-    return []
+        notes.append("peringatan: SITE_URL tidak diset, jadi umpan berita (feed.xml, feed.json) memakai tautan relatif; "
+                     "atur SITE_URL (atau site_url di mkdocs.yml) sebelum menerbitkan")
+    if not MOJIBAKE_REPAIRED:
+        notes.append("peringatan: pustaka ftfy tidak terpasang, jadi teks yang salah kode (UTF-8 terbaca sebagai "
+                     "Latin-1) tidak diperbaiki; pasang proyek dengan perintah di README")
+    return notes
 
 
 class SeedExtractor:

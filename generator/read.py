@@ -16,14 +16,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import ftfy
-import ftfy.badness
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from .errors import WITHOUT_OVERRIDES, thousands
 from .model import Problem, Seed
-from .sanitize import clean_text, clean_value, has_non_text
+from .sanitize import clean_text, clean_value, has_non_text, without_mojibake
 
 SEED_SUFFIX = ".txt"
 # A news article is a few KB; anything this large is not one, and refusing it
@@ -125,9 +123,7 @@ def read_seed(path: Path, root: str | None = None) -> Seed | Problem:
         return Problem(name, "dilewati: berkas biner, bukan teks", level="skipped", stage="read")
     text, encoding = decoded
     problems: list[Problem] = []
-    # Scraped text is often mojibake: UTF-8 read once as Latin-1 ("kmÂ²", "Ù\x8a...").
-    # ftfy's check is slow: only text with Latin-1 letters, where mojibake lives, gets it.
-    repaired = ftfy.fix_encoding(text) if _LATIN1.search(text) and ftfy.badness.is_bad(text) else text
+    repaired = without_mojibake(text)
     if repaired != text:
         text = repaired
         problems.append(Problem(name, "teks salah kode (UTF-8 terbaca sebagai kode lain); sudah diperbaiki", level="info",
@@ -220,7 +216,6 @@ def looks_like_text(text: str, encoding: str) -> bool:
     return True
 
 
-_LATIN1 = re.compile(r"[\x80-\xff]")
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _PLAIN_CHARS = re.compile(r"[A-Za-z0-9\s\x1c-\x1f.,;:!?'\"()\-/%&]", re.ASCII)
 

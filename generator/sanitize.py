@@ -12,6 +12,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
+try:  # a declared dependency; where the project is run without being installed, text is read as it is
+    import ftfy
+    import ftfy.badness
+except ImportError:
+    ftfy = None
+
+# Without ftfy the build still runs, and says that mojibake is not repaired (build.settings_notes).
+MOJIBAKE_REPAIRED = ftfy is not None
+
 # C0 controls but tab and newline, DEL, C1 controls, surrogates, and the noncharacters
 # U+FDD0-U+FDEF and U+xFFFE/U+xFFFF of every plane.
 _NOT_TEXT = re.compile(
@@ -41,3 +50,16 @@ def clean_value(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return [clean_value(v) for v in value]
     return value
+
+
+def without_mojibake(text: str) -> str:
+    """UTF-8 once read as Latin-1 ("kmÂ²", "Ù\x8a...": scraped text often is) repaired.
+    ftfy's check is slow: only text with Latin-1-range characters, where mojibake lives,
+    gets it. The build reads seeds and the importer writes them with this one function, so a
+    second import recognises what the build saw."""
+    if ftfy is None or not _LATIN1.search(text):
+        return text
+    return ftfy.fix_encoding(text) if ftfy.badness.is_bad(text) else text
+
+
+_LATIN1 = re.compile(r"[\x80-\xff]")

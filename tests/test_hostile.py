@@ -262,3 +262,21 @@ def test_mojibake_is_repaired_not_rejected(build_kb):
     page = (docs / "artikel" / "a.md").read_text(encoding="utf-8")
     assert "17 km² ini, “gerakan bersama”" in page and "يَٰٓأَيُّهَا" in page and "Â" not in page
     assert any("salah kode" in p.message and p.level == "info" for p in report.problems)
+
+
+def test_without_ftfy_the_build_still_runs_and_says_mojibake_is_not_repaired(tmp_path):
+    """ftfy is a declared dependency, but a checkout run without installing it (an evaluation
+    script, a bare `python -m generator build`) must still build every article."""
+    blocker = tmp_path / "blocker" / "ftfy"
+    blocker.mkdir(parents=True)
+    (blocker / "__init__.py").write_text("raise ImportError('ftfy is not installed here')\n", encoding="utf-8")
+    seeds = write_seeds(tmp_path / "seeds", {"a.txt": "Sigi - Pemkab Sigi menyalurkan PMT bagi balita stunting di 17 desa.\n"})
+    docs = tmp_path / "docs"
+    env = plugin_env()
+    env["PYTHONPATH"] = os.pathsep.join([str(blocker.parent), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
+    result = subprocess.run([sys.executable, "-m", "generator", "build", "--seeds", str(seeds), "--docs", str(docs)],
+                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "ftfy tidak terpasang" in result.stdout + result.stderr
+    data = json.loads((docs / "data" / "articles.json").read_text(encoding="utf-8"))
+    assert [a["id"] for a in data["articles"]] == ["a"]

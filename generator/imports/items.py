@@ -7,15 +7,12 @@ import re
 import urllib.parse
 from dataclasses import dataclass
 
-import ftfy
-import ftfy.badness
-
 from ..extract import dates
 from ..extract.text import article_lines
 from ..reference.calendar import Calendar
 from ..reference.sources import SourceRules
 from ..reference.text import TextRules
-from ..sanitize import clean_text
+from ..sanitize import clean_text, without_mojibake
 from .boilerplate import Boilerplate
 
 
@@ -145,13 +142,6 @@ def dateline_date(date_lines: list[str], first: list[str], calendar: Calendar) -
     return None
 
 
-def without_mojibake(text: str) -> str:
-    """UTF-8 once read as Latin-1 ("kmÂ²") repaired, as the build reads seeds (read.py): the
-    seed holds what the build will see, so a second import recognises it."""
-    return ftfy.fix_encoding(text) if _LATIN1.search(text) and ftfy.badness.is_bad(text) else text
-
-
-_LATIN1 = re.compile(r"[\x80-\xff]")
 
 
 def looks_indonesian(text: str, rules: SourceRules) -> bool:
